@@ -1,0 +1,3 @@
+from langcheck.cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""`langcheck explain ID`: why a rule exists, what to write instead, and its sources."""
+
+from __future__ import annotations
+
+import click
+from rich.text import Text
+
+from langcheck.cli.console import fail, stdout_console
+from langcheck.conditions import describe
+from langcheck.errors import LangcheckError
+from langcheck.models import Audience
+from langcheck.ruleset import load_rules
+
+_UNIVERSAL = (
+    "inside quotation marks: the writer is recording someone's words (shown with --include-quotes)",
+    "when the words are mentioned as words (\"the term 'absconded'\")",
+)
+
+
+@click.command("explain")
+@click.argument("rule_id", metavar="ID")
+def explain_command(rule_id: str) -> None:
+    """Explain one rule: why the wording harms, what to write, when it is not flagged."""
+    try:
+        ruleset = load_rules()
+    except LangcheckError as exc:
+        fail(exc)
+    rule = ruleset.get(rule_id) or next((r for r in ruleset if r.name == rule_id.lower()), None)
+    if rule is None:
+        fail(f"no rule {rule_id!r}; run 'langcheck rules' to see them all")
+    out = Text()
+    out.append(f"{rule.id} {rule.name}", style="bold")
+    out.append(f"  ({rule.category}, {rule.severity.label}"
+               f"{', about children only' if rule.applies_to is Audience.CHILD else ''})\n\n")
+    out.append(rule.explanation + "\n\n")
+    out.append("Write instead\n", style="bold green")
+    for s in rule.suggestions:
+        out.append(f"  - {s}\n")
+    if rule.fix:
+        out.append(f"  Safe fix: {rule.fix} (langcheck fix --write)\n")
+    out.append("\nNot flagged\n", style="bold")
+    for line in _UNIVERSAL:
+        out.append(f"  - {line}\n")
+    if rule.applies_to is Audience.CHILD:
+        out.append("  - when nothing in the note shows a child (an age under 18, a child word), "
+                   "unless --subject child is set\n")
+    for name, doc in describe(rule.unless):
+        out.append(f"  - {name}: {doc}\n")
+    out.append("\nExamples\n", style="bold")
+    for ex in rule.examples.fail[:3]:
+        out.append("  flagged:     ", style="red")
+        out.append(ex.text + "\n")
+    for text in rule.examples.passes[:3]:
+        out.append("  not flagged: ", style="green")
+        out.append(text + "\n")
+    out.append("\nSources\n", style="bold")
+    for sid in rule.sources:
+        src = ruleset.sources.get(sid)
+        if src is None:
+            out.append(f"  - {sid}\n")
+            continue
+        out.append(f"  - {src.publisher} ({src.year}). {src.title}.")
+        out.append(f" {src.url}\n" if src.url else "\n")
+    stdout_console().print(out, soft_wrap=True)

@@ -1,0 +1,62 @@
+"""Options shared by commands that choose rules and settings (check, and later fix)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from langcheck.config import Config
+from langcheck.models import Severity, Subject
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def split_list(values: Sequence[str]) -> tuple[str, ...]:
+    """Return the items of repeated and comma-separated option values."""
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def rule_options(func: F) -> F:
+    """Add the options that choose rules and how they apply."""
+    decorators = [
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Only these rules: ids (AG001), prefixes (AG), names, categories or globs."),
+        click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules (same forms)."),
+        click.option("--extend-rules", "extend_rules", multiple=True, metavar="DIR",
+                     type=click.Path(file_okay=False, path_type=Path),
+                     help="Also use the rules in this folder (one sub-folder per category)."),
+        click.option("--subject", type=click.Choice([s.value for s in Subject]), default=None,
+                     help="Whom the notes describe; 'auto' reads ages and child words from the text."),
+        click.option("--include-quotes", is_flag=True, default=None,
+                     help="Also show wording inside quotation marks, as info."),
+        click.option("--fail-on", "fail_on", type=click.Choice([s.label for s in Severity]), default=None,
+                     help="Exit 1 when a finding is at or above this severity [default: warning]."),
+        click.option("--pipeline", default=None, metavar="NAME|PATH",
+                     help="An installed spaCy English pipeline to use instead of the built-in one."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def config_from(base: Config, **opts: Any) -> Config:
+    """Return `base` with the command-line options that were given laid over it."""
+    values: dict[str, Any] = {}
+    if opts.get("select"):
+        values["select"] = split_list(opts["select"])
+    if opts.get("ignore"):
+        values["ignore"] = split_list(opts["ignore"])
+    if opts.get("extend_rules"):
+        values["extend_rules"] = tuple(base.extend_rules) + tuple(opts["extend_rules"])
+    if opts.get("subject"):
+        values["subject"] = Subject(opts["subject"])
+    if opts.get("include_quotes") is not None:
+        values["include_quotes"] = bool(opts["include_quotes"])
+    if opts.get("fail_on"):
+        values["fail_on"] = Severity.parse(opts["fail_on"])
+    if opts.get("pipeline"):
+        values["pipeline"] = opts["pipeline"]
+    return Config(**{**{f: getattr(base, f) for f in base.__dataclass_fields__}, **values})

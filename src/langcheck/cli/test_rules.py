@@ -1,0 +1,50 @@
+"""`langcheck test-rules DIR`: run a rule pack's own examples and data checks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.text import Text
+
+from langcheck.cli.console import fail, stdout_console
+from langcheck.engine import CompiledRules
+from langcheck.errors import LangcheckError
+from langcheck.nlp import load_pipeline
+from langcheck.ruleset import RuleSet, bundled_rules_dir, load_pack
+from langcheck.testing import run_pack
+
+
+@click.command("test-rules")
+@click.argument("directory", type=click.Path(path_type=Path), metavar="DIR", required=False)
+@click.option("-v", "--verbose", is_flag=True, help="Also list the examples that pass.")
+def test_rules_command(directory: Path | None, verbose: bool) -> None:
+    """Run every example in a rule pack (the bundled pack if DIR is not given).
+
+    Exit status: 0 all examples behave, 1 some do not, 2 the pack could not be loaded.
+    """
+    try:
+        bundled = load_pack(bundled_rules_dir())
+        pack = bundled if directory is None else load_pack(directory)
+        ruleset = RuleSet(pack.rules, {**bundled.sources, **pack.sources})
+        compiled = CompiledRules(ruleset, load_pipeline())
+    except LangcheckError as exc:
+        fail(exc)
+    console = stdout_console()
+    passed = failed = 0
+    for result in run_pack(compiled):
+        if result.ok:
+            passed += 1
+            if verbose:
+                console.print(Text.assemble(("ok   ", "green"), f"{result.rule_id} {result.kind}: {result.text}"),
+                              soft_wrap=True)
+            continue
+        failed += 1
+        line = Text.assemble(("FAIL ", "bold red"), f"{result.path or result.rule_id}: {result.rule_id} "
+                             f"{result.kind} example: {result.problem}")
+        if result.text:
+            line.append(f"\n     text: {result.text}")
+        console.print(line, soft_wrap=True)
+    console.print(f"{len(ruleset)} rules: {passed} passed, {failed} failed", highlight=False)
+    sys.exit(1 if failed else 0)

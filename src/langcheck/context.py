@@ -1,0 +1,202 @@
+"""Read the parts of a text that change what a phrase means, once per text.
+
+A phrase blames a victim only in some settings: not when the writer is recording someone's
+words in quotation marks, not when the text is about an adult and the rule is about children.
+This module finds those settings with plain regular expressions over the raw text (no spaCy
+needed), so that every condition in `conditions.py` is a cheap range lookup.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+ADULT_AGE = 18
+
+# Ages written the ways case notes write them: "aged 14", "(14)", "14-year-old", "14yo", "age: 14".
+_AGE_PATTERNS = (
+    re.compile(r"\bage[ds]?\s*:?\s*(\d{1,2})\b(?:\s*(?:and|&|or|-|to)\s*(\d{1,2})\b)?", re.I),
+    re.compile(r"\((\d{1,2})\s*(?:yrs?|years?|y/?o)?\)", re.I),
+    re.compile(r"\b(\d{1,2})\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b", re.I),
+    re.compile(r"\b(\d{1,2})\s?(?:yo|y/o|yrs)\b", re.I),
+    re.compile(r"\b(?:also|both)\s+(\d{1,2})\b", re.I),
+    re.compile(r"\b(?:in\s+(?:his|her|their)\s+)(teens|twenties|thirties|forties|fifties|sixties)\b", re.I),
+    re.compile(r"\b(?:under|below)[ -](1[0-8])s?\b", re.I),
+)
+_DECADE_AGES = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65}
+
+_DOB_RE = re.compile(
+    r"\b(?:DOB|D\.O\.B\.?|date of birth)\s*:?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+[A-Za-z]+\s+)(\d{4}|\d{2})\b",
+    re.I,
+)
+_CHILD_WORD_RE = re.compile(
+    r"\b(?:child|children|child's|children's|girls?|boys?|schoolgirls?|schoolboys?|"
+    r"teenagers?|teens?|juveniles?|kids?|pupils?|babies|baby|toddlers?|infants?|"
+    r"young (?:person|people)|YPs?|CYP|"
+    r"looked[- ]after|in care|care leaver|foster(?:ed|ing)?|children's home|residential (?:home|unit|placement)|"
+    r"CSE|CCE|CME|CSA|exploited child|"
+    r"(?:secondary|primary|high) school|sixth form|school|GCSEs?|Year (?:[1-9]|1[0-3])\b|"
+    r"under[- ]?(?:1[0-8])s?)\b",
+    re.I,
+)
+# Capitalised forms that are words for adults or institutions, not children.
+_NOT_CHILD_RE = re.compile(r"\b(?:school (?:nurse|report|staff|safeguarding lead)|Year (?:19|20)\d\d)\b", re.I)
+
+
+class Marker(Enum):
+    """What a piece of text says about the age of the people it describes."""
+
+    CHILD = "child"
+    ADULT = "adult"
+
+
+@dataclass(frozen=True, slots=True)
+class AgeMark:
+    """A place in the text that shows a child or an adult (an age, a DOB, a child word)."""
+
+    start: int
+    end: int
+    marker: Marker
+    age: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextContext:
+    """The context marks of one text; built once, queried for every candidate match."""
+
+    text: str
+    quotes: tuple[tuple[int, int], ...]
+    paragraphs: tuple[tuple[int, int], ...]
+    marks: tuple[AgeMark, ...]
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        """Return True if [start, end) lies inside one quoted stretch."""
+        i = bisect.bisect_right(self.quotes, (start, len(self.text) + 1)) - 1
+        return i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        """Return the (start, end) of the paragraph holding `offset`."""
+        i = bisect.bisect_right(self.paragraphs, (offset, len(self.text) + 1)) - 1
+        return self.paragraphs[max(i, 0)] if self.paragraphs else (0, len(self.text))
+
+    def marks_in(self, start: int, end: int) -> list[AgeMark]:
+        """Return the age marks that start inside [start, end)."""
+        return [m for m in self.marks if start <= m.start < end]
+
+    def shows_child(self, start: int, end: int) -> bool:
+        """Return True if [start, end) holds any sign that a child is involved."""
+        return any(m.marker is Marker.CHILD for m in self.marks_in(start, end))
+
+
+def analyse(text: str, *, today: datetime.date | None = None) -> TextContext:
+    """Build the context marks for a text."""
+    return TextContext(
+        text=text,
+        quotes=tuple(find_quotes(text)),
+        paragraphs=tuple(find_paragraphs(text)),
+        marks=tuple(find_age_marks(text, today=today)),
+    )
+
+
+def find_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Split the text at blank lines; each paragraph is a (start, end) range."""
+    out = []
+    start = 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+_DOUBLE_OPEN = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb"}
+_MAX_QUOTE = 600
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Return the character ranges inside quotation marks, quotes included.
+
+    Straight and curly double quotes pair up within a paragraph. A single quote opens only
+    after a space or bracket and before a letter, and closes only after a non-space and before
+    a non-letter, so apostrophes (don't, child's, girls' home) are never taken for quotes.
+    A quote that is never closed is ignored rather than swallowing the rest of the note.
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close: str | None = None
+        if ch == '"':
+            close = '"'
+        elif ch in _DOUBLE_OPEN:
+            close = _DOUBLE_OPEN[ch]
+        elif ch in "'\u2018" and _opens_single(text, i):
+            close = ch if ch == "'" else "\u2019"
+        if close is None:
+            i += 1
+            continue
+        end = _find_close(text, i + 1, close, single=close in "'\u2019")
+        if end is None:
+            i += 1
+            continue
+        spans.append((i, end + 1))
+        i = end + 1
+    return spans
+
+
+def _opens_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{-\u2014:;,/\"\u201c") and (after.isalnum() or after in "[(")
+
+
+def _find_close(text: str, start: int, close: str, *, single: bool) -> int | None:
+    limit = min(len(text), start + _MAX_QUOTE)
+    j = start
+    while j < limit:
+        ch = text[j]
+        if ch == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
+            return None
+        if ch == close or (single and ch == "'" and close == "\u2019"):
+            if not single:
+                return j
+            after = text[j + 1] if j + 1 < len(text) else " "
+            before = text[j - 1]
+            if not after.isalnum() and not before.isspace():
+                return j
+        j += 1
+    return None
+
+
+def find_age_marks(text: str, *, today: datetime.date | None = None) -> list[AgeMark]:
+    """Return every age, date of birth and child word in the text, in order."""
+    marks: list[AgeMark] = []
+    for pattern in _AGE_PATTERNS:
+        for m in pattern.finditer(text):
+            for group in m.groups():
+                if group is None:
+                    continue
+                age = _DECADE_AGES.get(group.lower()) if not group.isdigit() else int(group)
+                if age is None:
+                    continue
+                if pattern.pattern.startswith(r"\b(?:under"):
+                    age = min(age, ADULT_AGE - 1)
+                marker = Marker.CHILD if age < ADULT_AGE else Marker.ADULT
+                marks.append(AgeMark(m.start(), m.end(), marker, age))
+    year = (today or datetime.date.today()).year
+    for m in _DOB_RE.finditer(text):
+        born = int(m.group(1))
+        if born < 100:
+            born += 2000 if born <= year % 100 else 1900
+        age = year - born
+        marks.append(AgeMark(m.start(), m.end(), Marker.CHILD if age < ADULT_AGE else Marker.ADULT, age))
+    excluded = [(m.start(), m.end()) for m in _NOT_CHILD_RE.finditer(text)]
+    for m in _CHILD_WORD_RE.finditer(text):
+        if m.group(0) in ("YP", "YPs", "CYP") or m.group(0).lower() not in ("yp", "yps", "cyp"):
+            if not any(s <= m.start() < e for s, e in excluded):
+                marks.append(AgeMark(m.start(), m.end(), Marker.CHILD))
+    marks.sort(key=lambda mark: (mark.start, mark.end))
+    return marks

@@ -1,0 +1,97 @@
+"""The library entry point: build once, check many texts.
+
+Building a Linter loads and compiles the rules (tens of milliseconds) but does not import
+spaCy: that happens on the first text that contains a trigger word, so checking clean notes
+stays cheap. The compiled form is cached per process and per rule configuration.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+
+from langcheck.config import Config
+from langcheck.engine import CompiledRules, Options
+from langcheck.errors import ConfigError
+from langcheck.models import Finding
+from langcheck.nlp import load_pipeline
+from langcheck.ruleset import RuleSet, load_rules
+from langcheck.sources.text import read_text_file
+
+
+@functools.cache
+def _ruleset(extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> RuleSet:
+    full = load_rules(extend)
+    unknown = full.unknown_selectors(select + ignore)
+    if unknown:
+        raise ConfigError("settings", "select/ignore", f"{unknown[0]!r} names no rule; "
+                          "use a rule id (AG001), a prefix (AG), a name or a category")
+    return full.select(select, ignore)
+
+
+class Linter:
+    """Check texts and files against the rules chosen by a Config."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.ruleset = _ruleset(self.config.extend_rules, self.config.select, self.config.ignore)
+        self.options = Options(subject=self.config.subject, include_quotes=self.config.include_quotes)
+        self._compiled: CompiledRules | None = None
+
+    @property
+    def compiled(self) -> CompiledRules:
+        """Return the compiled matchers, building them (and importing spaCy) on first use."""
+        if self._compiled is None:
+            c = self.config
+            self._compiled = _compile(c.extend_rules, c.select, c.ignore, c.pipeline)
+        return self._compiled
+
+    def check(self, text: str, *, path: str = "-") -> list[Finding]:
+        """Return the findings for one text."""
+        return self.compiled.findings(text, self.options, path=path)
+
+    def check_file(self, path: str | Path) -> list[Finding]:
+        """Read a text file and return its findings; raises InputError if it cannot be read."""
+        return self.check(read_text_file(Path(path)), path=str(path))
+
+    def check_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[list[Finding]]:
+        """Yield the findings for each text in turn, streaming through spaCy's nlp.pipe."""
+        compiled = self.compiled
+        pending: list[str] = []
+
+        def flush() -> Iterator[list[Finding]]:
+            needs = [t for t in pending if compiled.may_match(t)]
+            docs = iter(compiled.nlp.pipe(needs, batch_size=batch_size)) if needs else iter(())
+            for t in pending:
+                if compiled.may_match(t):
+                    yield compiled.findings_for_doc(next(docs), self.options)
+                else:
+                    yield []
+            pending.clear()
+
+        for text in texts:
+            pending.append(text)
+            if len(pending) >= batch_size:
+                yield from flush()
+        yield from flush()
+
+
+@functools.cache
+def _compile(
+    extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...], pipeline: str
+) -> CompiledRules:
+    return CompiledRules(_ruleset(extend, select, ignore), load_pipeline(pipeline))
+
+
+def check(text: str, *, config: Config | None = None) -> list[Finding]:
+    """Return the findings for one text with the given (or default) settings."""
+    return _linter(config or Config()).check(text)
+
+
+@functools.cache
+def _linter(config: Config) -> Linter:
+    return Linter(config)
+
+

@@ -1,0 +1,308 @@
+"""Read rule files and the sources list from YAML into validated, frozen values.
+
+Rule files are written by safeguarding staff as well as developers, so every problem is
+reported as `file:line: key.path: problem; expected ...`, one line, and the first problem in a
+file stops that file (a half-understood rule is worse than none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from langcheck.conditions import CONDITION_NAMES
+from langcheck.errors import RuleError
+from langcheck.models import (
+    Audience,
+    Examples,
+    FailExample,
+    FixExample,
+    Pattern,
+    Rule,
+    Severity,
+    Source,
+)
+from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, parse
+
+ID_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RULE_KEYS = {
+    "id": True,
+    "name": True,
+    "category": True,
+    "severity": True,
+    "applies_to": False,
+    "message": True,
+    "explanation": True,
+    "suggestions": True,
+    "fix": False,
+    "patterns": True,
+    "unless": False,
+    "exceptions": False,
+    "sources": True,
+    "examples": True,
+}
+
+try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader if it is not.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+def _read_yaml(path: Path) -> Any:
+    """Parse a YAML file, turning read and syntax errors into RuleError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleError(str(path), "", "is not UTF-8 text", "a YAML file saved as UTF-8") from None
+    except OSError as exc:
+        raise RuleError(str(path), "", f"cannot be read ({exc.strerror})") from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise RuleError(where, "", f"is not valid YAML ({exc.problem})") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(str(path), "", f"is not valid YAML ({exc})") from None
+
+
+class _Reader:
+    """Check one rule file's keys and values, naming each problem by its key path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key: str, problem: str, expected: str | None = None) -> RuleError:
+        return RuleError(str(self.path), key, problem, expected)
+
+    def string(self, data: Mapping[str, Any], key: str, *, required: bool = True) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, "is missing", "a line of text")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, f"is {_kind(value)}", "a non-empty string")
+        return value.strip()
+
+    def strings(self, data: Mapping[str, Any], key: str, *, required: bool = True) -> list[str]:
+        value = data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, "is missing", "a list of strings")
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or (required and not value):
+            raise self.fail(key, f"is {_kind(value)}", "a non-empty list of strings")
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise self.fail(f"{key}[{i}]", f"is {_kind(item)}", "a non-empty string")
+        return [item.strip() for item in value]
+
+
+def _kind(value: Any) -> str:
+    """Describe a YAML value's type in plain words for error messages."""
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return "an empty string" if not value.strip() else f"the text {value!r}"
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
+
+
+def load_rule(path: Path, *, category: str | None = None) -> Rule:
+    """Load and validate one rule file; `category` is the folder it must agree with."""
+    data = _read_yaml(path)
+    r = _Reader(path)
+    if not isinstance(data, dict):
+        raise r.fail("", f"holds {_kind(data)}", "a mapping of rule keys (id, name, ...)")
+    unknown = sorted(set(data) - set(RULE_KEYS))
+    if unknown:
+        raise r.fail(unknown[0], "is not a rule key", "one of " + ", ".join(RULE_KEYS))
+
+    rule_id = r.string(data, "id") or ""
+    if not ID_RE.match(rule_id):
+        raise r.fail("id", f"{rule_id!r} is not a rule id", "two to four capitals and three digits, like AG001")
+    name = r.string(data, "name") or ""
+    if not NAME_RE.match(name):
+        raise r.fail("name", f"{name!r} is not a slug", "lower-case words joined by hyphens")
+    cat = r.string(data, "category") or ""
+    if category is not None and cat != category:
+        raise r.fail("category", f"is {cat!r} but the file is in the folder {category!r}",
+                     "the category to match the folder name")
+    severity = _enum(r, data, "severity", Severity.parse, "info, warning or error")
+    applies = data.get("applies_to", "any")
+    audience = _enum(r, {"applies_to": applies}, "applies_to", Audience, "any or child")
+
+    patterns = _patterns(r, data.get("patterns"))
+    unless = r.strings(data, "unless", required=False)
+    for i, cond in enumerate(unless):
+        if cond not in CONDITION_NAMES:
+            raise r.fail(f"unless[{i}]", f"{cond!r} is not a known condition",
+                         "one of " + ", ".join(sorted(CONDITION_NAMES)))
+    exceptions = r.strings(data, "exceptions", required=False)
+    for i, exc in enumerate(exceptions):
+        _check_phrase(r, f"exceptions[{i}]", exc)
+
+    fix = data.get("fix")
+    if fix is not None and (not isinstance(fix, str) or not fix.strip()):
+        raise r.fail("fix", f"is {_kind(fix)}", "a replacement string, or null for no fix")
+
+    rule = Rule(
+        id=rule_id,
+        name=name,
+        category=cat,
+        severity=severity,
+        applies_to=audience,
+        message=r.string(data, "message") or "",
+        explanation=r.string(data, "explanation") or "",
+        suggestions=tuple(r.strings(data, "suggestions")),
+        patterns=patterns,
+        sources=tuple(r.strings(data, "sources")),
+        examples=_examples(r, data.get("examples"), has_fix=fix is not None),
+        unless=tuple(unless),
+        exceptions=tuple(exceptions),
+        fix=fix.strip() if isinstance(fix, str) else None,
+        path=str(path),
+    )
+    if path.stem.split("-", 1)[0] != rule.id or path.stem != f"{rule.id}-{rule.name}":
+        raise r.fail("id", f"file name {path.name!r} does not match the rule",
+                     f"the file to be named {rule.id}-{rule.name}.yaml")
+    return rule
+
+
+def _enum(r: _Reader, data: Mapping[str, Any], key: str, make: Any, expected: str) -> Any:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise r.fail(key, "is missing" if value is None else f"is {_kind(value)}", expected)
+    try:
+        return make(value)
+    except ValueError:
+        raise r.fail(key, f"{value!r} is not allowed", expected) from None
+
+
+def _check_phrase(r: _Reader, key: str, phrase: str) -> None:
+    try:
+        slots = parse(phrase)
+    except PhraseSyntaxError as exc:
+        raise r.fail(key, str(exc), "the phrase syntax described in the README") from None
+    if count_variants(slots) > MAX_VARIANTS:
+        raise r.fail(key, f"expands to more than {MAX_VARIANTS} wordings",
+                     "a narrower phrase, or two patterns")
+
+
+def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
+    if not isinstance(value, list) or not value:
+        raise r.fail("patterns", "is missing" if value is None else f"is {_kind(value)}",
+                     "a list of {phrase: ...} or {tokens: [...]} items")
+    out = []
+    for i, item in enumerate(value):
+        key = f"patterns[{i}]"
+        if isinstance(item, str):
+            item = {"phrase": item}
+        if not isinstance(item, dict) or len(item) != 1 or next(iter(item)) not in ("phrase", "tokens"):
+            raise r.fail(key, f"is {_kind(item)}", "one key, phrase or tokens")
+        if "phrase" in item:
+            phrase = item["phrase"]
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise r.fail(f"{key}.phrase", f"is {_kind(phrase)}", "a phrase")
+            _check_phrase(r, f"{key}.phrase", phrase)
+            out.append(Pattern(phrase=phrase.strip()))
+        else:
+            tokens = item["tokens"]
+            if not isinstance(tokens, list) or not tokens:
+                raise r.fail(f"{key}.tokens", f"is {_kind(tokens)}", "a list of token dicts")
+            for j, tok in enumerate(tokens):
+                if not isinstance(tok, dict):
+                    raise r.fail(f"{key}.tokens[{j}]", f"is {_kind(tok)}", "a token dict like {LOWER: risk}")
+            out.append(Pattern(tokens=tuple(tokens)))
+    return tuple(out)
+
+
+def _examples(r: _Reader, value: Any, *, has_fix: bool) -> Examples:
+    if not isinstance(value, dict):
+        raise r.fail("examples", "is missing" if value is None else f"is {_kind(value)}",
+                     "a mapping with fail and pass lists")
+    unknown = sorted(set(value) - {"fail", "pass", "fix"})
+    if unknown:
+        raise r.fail(f"examples.{unknown[0]}", "is not an example kind", "fail, pass or fix")
+    fails = []
+    raw_fail = value.get("fail")
+    if not isinstance(raw_fail, list) or not raw_fail:
+        raise r.fail("examples.fail", "is missing or empty", "at least one text the rule must flag")
+    for i, item in enumerate(raw_fail):
+        key = f"examples.fail[{i}]"
+        if isinstance(item, str) and item.strip():
+            fails.append(FailExample(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "match"}:
+            match = item.get("match")
+            if match is not None and (not isinstance(match, str) or match not in item["text"]):
+                raise r.fail(f"{key}.match", "is not part of the example text", "the exact flagged words")
+            fails.append(FailExample(item["text"], match))
+        else:
+            raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., match: ...}")
+    passes = r.strings(value, "pass")
+    fixes = []
+    for i, item in enumerate(value.get("fix") or []):
+        if not isinstance(item, dict) or set(item) != {"text", "fixed"}:
+            raise r.fail(f"examples.fix[{i}]", f"is {_kind(item)}", "{text: ..., fixed: ...}")
+        fixes.append(FixExample(str(item["text"]), str(item["fixed"])))
+    if has_fix and not fixes:
+        raise r.fail("examples.fix", "is missing", "at least one fix example for a rule with a fix")
+    return Examples(tuple(fails), tuple(passes), tuple(fixes))
+
+
+def rule_files(directory: Path) -> list[tuple[Path, str]]:
+    """Return (file, category) for every rule file under `directory`, in a stable order."""
+    found = []
+    for path in sorted(directory.glob("*/*.yaml")) + sorted(directory.glob("*/*.yml")):
+        found.append((path, path.parent.name))
+    return found
+
+
+def load_directory(directory: Path) -> list[Rule]:
+    """Load every rule file in a pack folder (one sub-folder per category)."""
+    if not directory.is_dir():
+        raise RuleError(str(directory), "", "is not a folder of rules",
+                        "a folder with one sub-folder per category")
+    return [load_rule(path, category=cat) for path, cat in rule_files(directory)]
+
+
+def load_sources(path: Path) -> dict[str, Source]:
+    """Load a sources list: a YAML list of {id, title, publisher, year, url}."""
+    data = _read_yaml(path)
+    r = _Reader(path)
+    if not isinstance(data, list):
+        raise r.fail("", f"holds {_kind(data)}", "a list of sources")
+    out: dict[str, Source] = {}
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            raise r.fail(f"[{i}]", f"is {_kind(item)}", "a mapping with id, title, publisher, year")
+        sub = _Reader(path)
+        sid = sub.string(item, "id") or ""
+        if sid in out:
+            raise r.fail(f"[{i}].id", f"{sid!r} is listed twice", "each source once")
+        out[sid] = Source(
+            id=sid,
+            title=sub.string(item, "title") or "",
+            publisher=sub.string(item, "publisher") or "",
+            year=str(item.get("year", "n.d.")),
+            url=sub.string(item, "url", required=False),
+        )
+    return out
+
+
+def iter_rule_paths(paths: Iterable[Path]) -> list[Path]:
+    """Return the given paths as a sorted list (a small seam for tests)."""
+    return sorted(paths)

@@ -1,0 +1,158 @@
+"""The phrase syntax of rule files: one readable line for a whole family of wordings.
+
+    {put} (herself|himself|themselves) [directly] (at|in) [serious|significant] risk
+
+- a plain word matches that word, in any capitalisation;
+- `{word}` matches every inflected form of the word (`{put}`: put, puts, putting);
+- `(a|b c|d)` matches one of the alternatives, each of which may be several words;
+- `[a|b]` is the same but may also be left out;
+- a hyphenated word also matches its spaced and joined spellings (`risk-taking`: risk taking,
+  risktaking).
+
+A phrase is expanded into plain strings when the rule set compiles, so that spaCy's
+PhraseMatcher (a hash lookup, nearly free at run time) can match every variant.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from langcheck.wordforms import forms_of
+
+MAX_VARIANTS = 20_000
+"""A phrase that expands to more strings than this is a mistake in the rule, not a feature."""
+
+_TOKEN_RE = re.compile(r"\(|\)|\[|\]|\||\{[^{}\s]+\}|[^\s()\[\]|{}]+")
+_WORD_CHUNK_RE = re.compile(r"[a-z]+|[0-9]+")
+
+
+class PhraseSyntaxError(ValueError):
+    """The phrase does not follow the syntax above; the message says where."""
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One position in a phrase: the word sequences it accepts, and whether it may be empty."""
+
+    choices: tuple[tuple[str, ...], ...]
+    optional: bool = False
+
+
+def _word_variants(word: str) -> tuple[tuple[str, ...], ...]:
+    """Return the spellings of one written word, each as a sequence of words."""
+    if word.startswith("{") and word.endswith("}"):
+        base = word[1:-1]
+        if not base or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", base):
+            raise PhraseSyntaxError(f"'{word}' must name one word, like {{put}}")
+        return tuple((form,) for form in sorted(forms_of(base)))
+    low = word.lower()
+    spellings = [low, low.replace("'", "\u2019")] if "'" in low else [low]
+    variants: list[tuple[str, ...]] = []
+    for spelling in spellings:
+        variants.append((spelling,))
+        if "-" in spelling.strip("-") and not spelling.startswith("-"):
+            parts = [p for p in spelling.split("-") if p]
+            variants += [tuple(parts), ("".join(parts),)]
+    return tuple(dict.fromkeys(variants))
+
+
+def parse(phrase: str) -> tuple[Slot, ...]:
+    """Parse a phrase into slots; raise PhraseSyntaxError naming the problem."""
+    tokens = _TOKEN_RE.findall(phrase)
+    if not tokens:
+        raise PhraseSyntaxError("the phrase is empty")
+    slots: list[Slot] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in ("(", "["):
+            close = ")" if tok == "(" else "]"
+            try:
+                end = tokens.index(close, i + 1)
+            except ValueError:
+                raise PhraseSyntaxError(f"'{tok}' is never closed with '{close}'") from None
+            inner = tokens[i + 1 : end]
+            if any(t in ("(", "[", ")", "]") for t in inner):
+                raise PhraseSyntaxError("groups cannot be nested; write the alternatives out")
+            choices = _group_choices(inner)
+            optional = tok == "[" or () in choices
+            nonempty = tuple(c for c in choices if c)
+            if not nonempty:
+                raise PhraseSyntaxError(f"the group '{tok}{close}' has no words in it")
+            slots.append(Slot(nonempty, optional))
+            i = end + 1
+        elif tok in (")", "]", "|"):
+            raise PhraseSyntaxError(f"'{tok}' appears outside a group")
+        else:
+            slots.append(Slot(_word_variants(tok)))
+            i += 1
+    if all(s.optional for s in slots):
+        raise PhraseSyntaxError("every part of the phrase is optional, so it could match nothing")
+    return tuple(slots)
+
+
+def _group_choices(inner: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Split the tokens inside a group at '|' and expand each alternative's words."""
+    alternatives: list[list[str]] = [[]]
+    for tok in inner:
+        if tok == "|":
+            alternatives.append([])
+        else:
+            alternatives[-1].append(tok)
+    choices: list[tuple[str, ...]] = []
+    for alt in alternatives:
+        if not alt:
+            choices.append(())
+            continue
+        for combo in itertools.product(*(_word_variants(w) for w in alt)):
+            choices.append(tuple(w for part in combo for w in part))
+    return tuple(dict.fromkeys(choices))
+
+
+def count_variants(slots: tuple[Slot, ...]) -> int:
+    """Return how many plain strings the slots expand to."""
+    total = 1
+    for slot in slots:
+        total *= len(slot.choices) + (1 if slot.optional else 0)
+    return total
+
+
+def expand(slots: tuple[Slot, ...]) -> list[str]:
+    """Return every plain string the slots accept, words joined by single spaces."""
+    options = [list(s.choices) + ([()] if s.optional else []) for s in slots]
+    out = []
+    for combo in itertools.product(*options):
+        words = [w for part in combo for w in part]
+        if words:
+            out.append(" ".join(words))
+    return list(dict.fromkeys(out))
+
+
+def word_chunks(word: str) -> list[str]:
+    """Split a word into the letter and digit runs the trigger scan looks for."""
+    return _WORD_CHUNK_RE.findall(word.lower())
+
+
+def anchors(slots: tuple[Slot, ...]) -> frozenset[str] | None:
+    """Return words of which any matching text must contain at least one, or None.
+
+    The chosen slot is a required one whose every alternative yields a word chunk; among those
+    the slot with the fewest, longest chunks is best, as it rules out the most text.
+    """
+    best: tuple[float, frozenset[str]] | None = None
+    for slot in slots:
+        if slot.optional:
+            continue
+        keys = set()
+        for choice in slot.choices:
+            chunks = [c for w in choice for c in word_chunks(w)]
+            if not chunks:
+                break
+            keys.add(max(chunks, key=len))
+        else:
+            score = len(keys) / (1 + min(len(k) for k in keys))
+            if best is None or score < best[0]:
+                best = (score, frozenset(keys))
+    return None if best is None else best[1]

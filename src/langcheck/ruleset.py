@@ -1,0 +1,111 @@
+"""The registry of rules in force: the bundled pack, custom packs, and the user's selection.
+
+Selection follows ruff: `select` and `ignore` take rule ids (AG001), id prefixes (AG), rule
+names (put-self-at-risk), categories (agency) or globs (AG00*); `ignore` wins over `select`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from langcheck.errors import RuleError
+from langcheck.loader import load_directory, load_sources
+from langcheck.models import Rule, Source
+
+
+def bundled_rules_dir() -> Path:
+    """Return the folder of the bundled rule pack, installed or in a source checkout."""
+    installed = Path(str(resources.files("langcheck"))) / "rules"
+    if installed.is_dir():
+        return installed
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise RuleError(str(installed), "", "the bundled rule pack is missing", "a reinstall of langcheck")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """An ordered, duplicate-free collection of rules and the sources they cite."""
+
+    rules: tuple[Rule, ...]
+    sources: dict[str, Source]
+
+    def __post_init__(self) -> None:
+        seen: dict[str, Rule] = {}
+        for rule in self.rules:
+            if rule.id in seen:
+                raise RuleError(
+                    rule.path or rule.id, "id",
+                    f"{rule.id} is already used by {seen[rule.id].path or seen[rule.id].name}",
+                    "a unique id for each rule",
+                )
+            seen[rule.id] = rule
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, rule_id: str) -> Rule | None:
+        """Return the rule with this id (any case), or None."""
+        wanted = rule_id.strip().upper()
+        return next((r for r in self.rules if r.id == wanted), None)
+
+    @property
+    def categories(self) -> list[str]:
+        """Return the categories present, in first-seen order."""
+        return list(dict.fromkeys(r.category for r in self.rules))
+
+    def select(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
+        """Return the rules chosen by `select` (all if empty) minus those in `ignore`."""
+        chosen = [r for r in self.rules if not select or any(selects(s, r) for s in select)]
+        kept = tuple(r for r in chosen if not any(selects(s, r) for s in ignore))
+        return RuleSet(kept, self.sources)
+
+    def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
+        """Return the selectors that name no rule, so typos are reported, not ignored."""
+        return [s for s in selectors if not any(selects(s, r) for r in self.rules)]
+
+    def merged(self, other: RuleSet) -> RuleSet:
+        """Return this set with another's rules and sources added (ids must stay unique)."""
+        return RuleSet(self.rules + other.rules, {**self.sources, **other.sources})
+
+
+def selects(selector: str, rule: Rule) -> bool:
+    """Return True if a select/ignore entry names this rule."""
+    s = selector.strip()
+    if not s:
+        return False
+    if s.upper() == "ALL":
+        return True
+    if any(ch in s for ch in "*?["):
+        return any(fnmatch.fnmatchcase(v, s) for v in (rule.id, rule.id.lower(), rule.name, rule.category))
+    return rule.id.startswith(s.upper()) or s.lower() in (rule.name, rule.category)
+
+
+def load_pack(directory: Path) -> RuleSet:
+    """Load a rule pack: its rules and its sources.yaml (if it has one)."""
+    rules = load_directory(directory)
+    sources_path = directory / "sources.yaml"
+    sources = load_sources(sources_path) if sources_path.is_file() else {}
+    return RuleSet(tuple(rules), sources)
+
+
+def load_rules(extra: Sequence[Path] = (), *, bundled: bool = True) -> RuleSet:
+    """Load the bundled pack (unless told not to) and any custom packs, checked together."""
+    packs = ([load_pack(bundled_rules_dir())] if bundled else []) + [load_pack(p) for p in extra]
+    result = RuleSet((), {})
+    for pack in packs:
+        result = result.merged(pack)
+    missing = [(r, s) for r in result for s in r.sources if s not in result.sources]
+    if missing:
+        rule, source = missing[0]
+        raise RuleError(rule.path or rule.id, "sources", f"{source!r} is not in any sources.yaml",
+                        "an id listed in the pack's sources.yaml")
+    return result

@@ -1,0 +1,1 @@
+"""Readers that turn a document into the plain text the engine checks."""
