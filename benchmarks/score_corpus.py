@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.corpus}: no such corpus file; give the path to a .jsonl corpus", file=sys.stderr)
         return 2
 
-    records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     linter = Linter()
     tp = fp = 0
     span_total: dict[str, int] = defaultdict(int)
@@ -79,8 +81,18 @@ def main(argv: list[str] | None = None) -> int:
         for cat in sorted(span_total)
     }
     if args.json:
-        print(json.dumps({"precision": precision, "recall": recall, "f1": f1, "findings": tp + fp,
-                          "categories": per_cat}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "precision": precision,
+                    "recall": recall,
+                    "f1": f1,
+                    "findings": tp + fp,
+                    "categories": per_cat,
+                },
+                indent=2,
+            )
+        )
         return 0
     print(f"corpus: {args.corpus} ({len(records)} passages, {sum(span_total.values())} spans)")
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  ({tp} true, {fp} false findings)")

@@ -29,21 +29,25 @@ _AGE_PATTERNS = (
 _DECADE_AGES = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65}
 
 _DOB_RE = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date of birth)\s*:?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+[A-Za-z]+\s+)(\d{4}|\d{2})\b",
+    r"\b(?:DOB|D\.O\.B\.?|date of birth)\s*:?\s*"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+[A-Za-z]+\s+)(\d{4}|\d{2})\b",
     re.I,
 )
 _CHILD_WORD_RE = re.compile(
     r"\b(?:child|children|child's|children's|girls?|boys?|schoolgirls?|schoolboys?|"
     r"teenagers?|teens?|juveniles?|kids?|pupils?|babies|baby|toddlers?|infants?|"
     r"young (?:person|people)|YPs?|CYP|"
-    r"looked[- ]after|in care|care leaver|foster(?:ed|ing)?|children's home|residential (?:home|unit|placement)|"
+    r"looked[- ]after|in care|care leaver|foster(?:ed|ing)?|children's home|"
+    r"residential (?:home|unit|placement)|"
     r"CSE|CCE|CME|CSA|exploited child|"
     r"(?:secondary|primary|high) school|sixth form|school|GCSEs?|Year (?:[1-9]|1[0-3])\b|"
     r"under[- ]?(?:1[0-8])s?)\b",
     re.I,
 )
 # Capitalised forms that are words for adults or institutions, not children.
-_NOT_CHILD_RE = re.compile(r"\b(?:school (?:nurse|report|staff|safeguarding lead)|Year (?:19|20)\d\d)\b", re.I)
+_NOT_CHILD_RE = re.compile(
+    r"\b(?:school (?:nurse|report|staff|safeguarding lead)|Year (?:19|20)\d\d)\b", re.I
+)
 
 
 class Marker(Enum):
@@ -150,7 +154,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 def _opens_single(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{-\u2014:;,/\"\u201c") and (after.isalnum() or after in "[(")
+    return (before.isspace() or before in '([{-\u2014:;,/"\u201c') and (after.isalnum() or after in "[(")
 
 
 def _find_close(text: str, start: int, close: str, *, single: bool) -> int | None:
@@ -195,8 +199,8 @@ def find_age_marks(text: str, *, today: datetime.date | None = None) -> list[Age
         marks.append(AgeMark(m.start(), m.end(), Marker.CHILD if age < ADULT_AGE else Marker.ADULT, age))
     excluded = [(m.start(), m.end()) for m in _NOT_CHILD_RE.finditer(text)]
     for m in _CHILD_WORD_RE.finditer(text):
-        if m.group(0) in ("YP", "YPs", "CYP") or m.group(0).lower() not in ("yp", "yps", "cyp"):
-            if not any(s <= m.start() < e for s, e in excluded):
-                marks.append(AgeMark(m.start(), m.end(), Marker.CHILD))
+        acronym_ok = m.group(0) in ("YP", "YPs", "CYP") or m.group(0).lower() not in ("yp", "yps", "cyp")
+        if acronym_ok and not any(s <= m.start() < e for s, e in excluded):
+            marks.append(AgeMark(m.start(), m.end(), Marker.CHILD))
     marks.sort(key=lambda mark: (mark.start, mark.end))
     return marks

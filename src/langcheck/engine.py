@@ -18,14 +18,10 @@ from langcheck.conditions import CONDITIONS, Candidate, mention
 from langcheck.context import TextContext, analyse
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Rule, Severity, Subject
-from langcheck.phrases import anchors, expand, parse, word_chunks
+from langcheck.phrases import expand, parse
 from langcheck.ruleset import RuleSet
+from langcheck.triggers import build_triggers, normalise_token
 from langcheck.wording import render
-from langcheck.wordforms import forms_of
-
-_TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
-_OPTIONAL_OPS = frozenset({"?", "*", "!"})
-_CHUNK_RE = re.compile(r"[a-z]+|[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,58 +30,6 @@ class Options:
 
     subject: Subject = Subject.AUTO
     include_quotes: bool = False
-
-
-def _token_spec(spec: dict[str, Any], where: str) -> dict[str, Any]:
-    """Rewrite one token dict so it matches case-insensitively on word forms.
-
-    `LEMMA: x` becomes `LOWER: {IN: forms of x}`; text values are lower-cased. This keeps
-    token patterns independent of any lemmatizer (see wordforms.py).
-    """
-    out = dict(spec)
-    if "LEMMA" in out:
-        if any(k in out for k in _TEXT_KEYS):
-            raise RuleError(where, "tokens", "a token gives both LEMMA and a text attribute",
-                            "one of LEMMA or LOWER per token")
-        value = out.pop("LEMMA")
-        if isinstance(value, str):
-            out["LOWER"] = {"IN": sorted(forms_of(value))}
-        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-            out["LOWER"] = {"IN": sorted({f for v in value["IN"] for f in forms_of(str(v))})}
-        else:
-            raise RuleError(where, "tokens", f"LEMMA is {value!r}", "a word or {IN: [words]}")
-    for key in ("ORTH", "TEXT", "NORM"):
-        if key in out:
-            out["LOWER"] = out.pop(key)
-    value = out.get("LOWER")
-    if isinstance(value, str):
-        out["LOWER"] = value.lower()
-    elif isinstance(value, dict):
-        out["LOWER"] = {k: ([str(v).lower() for v in vs] if isinstance(vs, list) else vs) for k, vs in value.items()}
-    return out
-
-
-def _token_anchors(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Return words one of which any match of these token dicts must contain, or None."""
-    best: tuple[float, frozenset[str]] | None = None
-    for tok in tokens:
-        if tok.get("OP") in _OPTIONAL_OPS:
-            continue
-        value = tok.get("LOWER")
-        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-        if not words:
-            continue
-        keys = set()
-        for w in words:
-            chunks = word_chunks(str(w))
-            if not chunks:
-                break
-            keys.add(max(chunks, key=len))
-        else:
-            score = len(keys) / (1 + min(len(k) for k in keys))
-            if best is None or score < best[0]:
-                best = (score, frozenset(keys))
-    return None if best is None else best[1]
 
 
 class CompiledRules:
@@ -100,8 +44,7 @@ class CompiledRules:
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exceptions = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._tokens = Matcher(nlp.vocab, validate=True)
-        anchor_words: set[str] = set()
-        self._always_scan = False
+        self.triggers = build_triggers(ruleset)
         for rule in ruleset:
             where = rule.path or rule.id
             phrase_docs = []
@@ -109,34 +52,27 @@ class CompiledRules:
                 if pattern.phrase is not None:
                     slots = parse(pattern.phrase)
                     phrase_docs += [nlp.make_doc(s) for s in expand(slots)]
-                    found = anchors(slots)
                 else:
-                    tokens = [_token_spec(t, where) for t in pattern.tokens or ()]
+                    tokens = [normalise_token(t, where) for t in pattern.tokens or ()]
                     try:
                         self._tokens.add(rule.id, [tokens])
                     except Exception as exc:  # spaCy raises ValueError/MatchPatternError
                         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                        raise RuleError(where, "patterns", f"a token pattern is not valid ({first[:160]})",
-                                        "spaCy Matcher token dicts") from None
-                    found = _token_anchors(tokens)
-                if found is None:
-                    self._always_scan = True
-                else:
-                    anchor_words |= found
+                        raise RuleError(
+                            where,
+                            "patterns",
+                            f"a token pattern is not valid ({first[:160]})",
+                            "spaCy Matcher token dicts",
+                        ) from None
             if phrase_docs:
                 self._phrases.add(rule.id, phrase_docs)
             exc_docs = [nlp.make_doc(s) for e in rule.exceptions for s in expand(parse(e))]
             if exc_docs:
                 self._exceptions.add(rule.id, exc_docs)
-        self.anchor_words = frozenset(anchor_words)
 
     def may_match(self, text: str) -> bool:
         """Return False only if no pattern of any rule can match the text (no spaCy needed)."""
-        if self._always_scan:
-            return True
-        low = text.lower()
-        words = set(_CHUNK_RE.findall(low))
-        return not words.isdisjoint(self.anchor_words)
+        return self.triggers.may_match(text)
 
     def findings(self, text: str, options: Options = Options(), *, path: str = "-") -> list[Finding]:
         """Return the findings for one text, in order of position then rule id."""

@@ -11,7 +11,6 @@ import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-
 from langcheck.config import Config
 from langcheck.engine import CompiledRules, Options
 from langcheck.errors import ConfigError
@@ -19,6 +18,7 @@ from langcheck.models import Finding
 from langcheck.nlp import load_pipeline
 from langcheck.ruleset import RuleSet, load_rules
 from langcheck.sources.text import read_text_file
+from langcheck.triggers import Triggers, build_triggers
 
 
 @functools.cache
@@ -26,8 +26,11 @@ def _ruleset(extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[st
     full = load_rules(extend)
     unknown = full.unknown_selectors(select + ignore)
     if unknown:
-        raise ConfigError("settings", "select/ignore", f"{unknown[0]!r} names no rule; "
-                          "use a rule id (AG001), a prefix (AG), a name or a category")
+        raise ConfigError(
+            "settings",
+            "select/ignore",
+            f"{unknown[0]!r} names no rule; use a rule id (AG001), a prefix (AG), a name or a category",
+        )
     return full.select(select, ignore)
 
 
@@ -38,6 +41,7 @@ class Linter:
         self.config = config or Config()
         self.ruleset = _ruleset(self.config.extend_rules, self.config.select, self.config.ignore)
         self.options = Options(subject=self.config.subject, include_quotes=self.config.include_quotes)
+        self.triggers = _triggers(self.config.extend_rules, self.config.select, self.config.ignore)
         self._compiled: CompiledRules | None = None
 
     @property
@@ -49,7 +53,9 @@ class Linter:
         return self._compiled
 
     def check(self, text: str, *, path: str = "-") -> list[Finding]:
-        """Return the findings for one text."""
+        """Return the findings for one text (a text with no trigger word never loads spaCy)."""
+        if not self.triggers.may_match(text):
+            return []
         return self.compiled.findings(text, self.options, path=path)
 
     def check_file(self, path: str | Path) -> list[Finding]:
@@ -58,14 +64,14 @@ class Linter:
 
     def check_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[list[Finding]]:
         """Yield the findings for each text in turn, streaming through spaCy's nlp.pipe."""
-        compiled = self.compiled
         pending: list[str] = []
 
         def flush() -> Iterator[list[Finding]]:
-            needs = [t for t in pending if compiled.may_match(t)]
-            docs = iter(compiled.nlp.pipe(needs, batch_size=batch_size)) if needs else iter(())
+            needs = [t for t in pending if self.triggers.may_match(t)]
+            compiled = self.compiled if needs else None
+            docs = iter(compiled.nlp.pipe(needs, batch_size=batch_size)) if compiled else iter(())
             for t in pending:
-                if compiled.may_match(t):
+                if compiled is not None and self.triggers.may_match(t):
                     yield compiled.findings_for_doc(next(docs), self.options)
                 else:
                     yield []
@@ -76,6 +82,11 @@ class Linter:
             if len(pending) >= batch_size:
                 yield from flush()
         yield from flush()
+
+
+@functools.cache
+def _triggers(extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> Triggers:
+    return build_triggers(_ruleset(extend, select, ignore))
 
 
 @functools.cache
@@ -93,5 +104,3 @@ def check(text: str, *, config: Config | None = None) -> list[Finding]:
 @functools.cache
 def _linter(config: Config) -> Linter:
     return Linter(config)
-
-

@@ -8,7 +8,7 @@ file stops that file (a half-understood rule is worse than none).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from langcheck.models import (
     Source,
 )
 from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, parse
+from langcheck.wording import placeholders
 
 ID_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -133,14 +134,19 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
 
     rule_id = r.string(data, "id") or ""
     if not ID_RE.match(rule_id):
-        raise r.fail("id", f"{rule_id!r} is not a rule id", "two to four capitals and three digits, like AG001")
+        raise r.fail(
+            "id", f"{rule_id!r} is not a rule id", "two to four capitals and three digits, like AG001"
+        )
     name = r.string(data, "name") or ""
     if not NAME_RE.match(name):
         raise r.fail("name", f"{name!r} is not a slug", "lower-case words joined by hyphens")
     cat = r.string(data, "category") or ""
     if category is not None and cat != category:
-        raise r.fail("category", f"is {cat!r} but the file is in the folder {category!r}",
-                     "the category to match the folder name")
+        raise r.fail(
+            "category",
+            f"is {cat!r} but the file is in the folder {category!r}",
+            "the category to match the folder name",
+        )
     severity = _enum(r, data, "severity", Severity.parse, "info, warning or error")
     applies = data.get("applies_to", "any")
     audience = _enum(r, {"applies_to": applies}, "applies_to", Audience, "any or child")
@@ -149,8 +155,11 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
     unless = r.strings(data, "unless", required=False)
     for i, cond in enumerate(unless):
         if cond not in CONDITION_NAMES:
-            raise r.fail(f"unless[{i}]", f"{cond!r} is not a known condition",
-                         "one of " + ", ".join(sorted(CONDITION_NAMES)))
+            raise r.fail(
+                f"unless[{i}]",
+                f"{cond!r} is not a known condition",
+                "one of " + ", ".join(sorted(CONDITION_NAMES)),
+            )
     exceptions = r.strings(data, "exceptions", required=False)
     for i, exc in enumerate(exceptions):
         _check_phrase(r, f"exceptions[{i}]", exc)
@@ -176,9 +185,22 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
         fix=fix.strip() if isinstance(fix, str) else None,
         path=str(path),
     )
+    for key, template in [("message", rule.message), ("fix", rule.fix or "")] + [
+        (f"suggestions[{i}]", s) for i, s in enumerate(rule.suggestions)
+    ]:
+        bad = placeholders(template)
+        if bad:
+            raise r.fail(
+                key,
+                f"uses the placeholder {{{bad[0]}}}",
+                "only {match}, {they}, {them}, {their}, {themselves} (or capitalised)",
+            )
     if path.stem.split("-", 1)[0] != rule.id or path.stem != f"{rule.id}-{rule.name}":
-        raise r.fail("id", f"file name {path.name!r} does not match the rule",
-                     f"the file to be named {rule.id}-{rule.name}.yaml")
+        raise r.fail(
+            "id",
+            f"file name {path.name!r} does not match the rule",
+            f"the file to be named {rule.id}-{rule.name}.yaml",
+        )
     return rule
 
 
@@ -198,19 +220,22 @@ def _check_phrase(r: _Reader, key: str, phrase: str) -> None:
     except PhraseSyntaxError as exc:
         raise r.fail(key, str(exc), "the phrase syntax described in the README") from None
     if count_variants(slots) > MAX_VARIANTS:
-        raise r.fail(key, f"expands to more than {MAX_VARIANTS} wordings",
-                     "a narrower phrase, or two patterns")
+        raise r.fail(
+            key, f"expands to more than {MAX_VARIANTS} wordings", "a narrower phrase, or two patterns"
+        )
 
 
 def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
     if not isinstance(value, list) or not value:
-        raise r.fail("patterns", "is missing" if value is None else f"is {_kind(value)}",
-                     "a list of {phrase: ...} or {tokens: [...]} items")
+        raise r.fail(
+            "patterns",
+            "is missing" if value is None else f"is {_kind(value)}",
+            "a list of {phrase: ...} or {tokens: [...]} items",
+        )
     out = []
-    for i, item in enumerate(value):
+    for i, raw in enumerate(value):
         key = f"patterns[{i}]"
-        if isinstance(item, str):
-            item = {"phrase": item}
+        item = {"phrase": raw} if isinstance(raw, str) else raw
         if not isinstance(item, dict) or len(item) != 1 or next(iter(item)) not in ("phrase", "tokens"):
             raise r.fail(key, f"is {_kind(item)}", "one key, phrase or tokens")
         if "phrase" in item:
@@ -232,8 +257,11 @@ def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
 
 def _examples(r: _Reader, value: Any, *, has_fix: bool) -> Examples:
     if not isinstance(value, dict):
-        raise r.fail("examples", "is missing" if value is None else f"is {_kind(value)}",
-                     "a mapping with fail and pass lists")
+        raise r.fail(
+            "examples",
+            "is missing" if value is None else f"is {_kind(value)}",
+            "a mapping with fail and pass lists",
+        )
     unknown = sorted(set(value) - {"fail", "pass", "fix"})
     if unknown:
         raise r.fail(f"examples.{unknown[0]}", "is not an example kind", "fail, pass or fix")
@@ -274,8 +302,9 @@ def rule_files(directory: Path) -> list[tuple[Path, str]]:
 def load_directory(directory: Path) -> list[Rule]:
     """Load every rule file in a pack folder (one sub-folder per category)."""
     if not directory.is_dir():
-        raise RuleError(str(directory), "", "is not a folder of rules",
-                        "a folder with one sub-folder per category")
+        raise RuleError(
+            str(directory), "", "is not a folder of rules", "a folder with one sub-folder per category"
+        )
     return [load_rule(path, category=cat) for path, cat in rule_files(directory)]
 
 
@@ -301,8 +330,3 @@ def load_sources(path: Path) -> dict[str, Source]:
             url=sub.string(item, "url", required=False),
         )
     return out
-
-
-def iter_rule_paths(paths: Iterable[Path]) -> list[Path]:
-    """Return the given paths as a sorted list (a small seam for tests)."""
-    return sorted(paths)

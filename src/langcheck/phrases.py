@@ -24,7 +24,7 @@ from langcheck.wordforms import forms_of
 MAX_VARIANTS = 20_000
 """A phrase that expands to more strings than this is a mistake in the rule, not a feature."""
 
-_TOKEN_RE = re.compile(r"\(|\)|\[|\]|\||\{[^{}\s]+\}|[^\s()\[\]|{}]+")
+_TOKEN_RE = re.compile(r"\(|\)|\[|\]|\||\{[^{}\s]+\}|[^\s()\[\]|{}]+|[{}]")
 _WORD_CHUNK_RE = re.compile(r"[a-z]+|[0-9]+")
 
 
@@ -47,6 +47,8 @@ def _word_variants(word: str) -> tuple[tuple[str, ...], ...]:
         if not base or not re.fullmatch(r"[A-Za-z][A-Za-z'-]*", base):
             raise PhraseSyntaxError(f"'{word}' must name one word, like {{put}}")
         return tuple((form,) for form in sorted(forms_of(base)))
+    if "{" in word or "}" in word:
+        raise PhraseSyntaxError(f"'{word}': braces hold one whole word, like {{put}}")
     low = word.lower()
     spellings = [low, low.replace("'", "\u2019")] if "'" in low else [low]
     variants: list[tuple[str, ...]] = []
@@ -83,6 +85,8 @@ def parse(phrase: str) -> tuple[Slot, ...]:
                 raise PhraseSyntaxError(f"the group '{tok}{close}' has no words in it")
             slots.append(Slot(nonempty, optional))
             i = end + 1
+        elif tok in ("{", "}"):
+            raise PhraseSyntaxError("braces hold one whole word, like {put}")
         elif tok in (")", "]", "|"):
             raise PhraseSyntaxError(f"'{tok}' appears outside a group")
         else:

@@ -21,8 +21,14 @@ from langcheck.sources.text import decode, read_text_file
 
 @click.command("check")
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
-@click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]), default="text",
-              show_default=True, help="How to print the findings.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in OutputFormat]),
+    default="text",
+    show_default=True,
+    help="How to print the findings.",
+)
 @rule_options
 def check_command(paths: tuple[str, ...], fmt: str, **opts: Any) -> None:
     """Check files, folders or standard input (-) for victim-blaming wording.

@@ -30,8 +30,10 @@ def explain_command(rule_id: str) -> None:
         fail(f"no rule {rule_id!r}; run 'langcheck rules' to see them all")
     out = Text()
     out.append(f"{rule.id} {rule.name}", style="bold")
-    out.append(f"  ({rule.category}, {rule.severity.label}"
-               f"{', about children only' if rule.applies_to is Audience.CHILD else ''})\n\n")
+    out.append(
+        f"  ({rule.category}, {rule.severity.label}"
+        f"{', about children only' if rule.applies_to is Audience.CHILD else ''})\n\n"
+    )
     out.append(rule.explanation + "\n\n")
     out.append("Write instead\n", style="bold green")
     for s in rule.suggestions:
@@ -42,8 +44,10 @@ def explain_command(rule_id: str) -> None:
     for line in _UNIVERSAL:
         out.append(f"  - {line}\n")
     if rule.applies_to is Audience.CHILD:
-        out.append("  - when nothing in the note shows a child (an age under 18, a child word), "
-                   "unless --subject child is set\n")
+        out.append(
+            "  - when nothing in the note shows a child (an age under 18, a child word), "
+            "unless --subject child is set\n"
+        )
     for name, doc in describe(rule.unless):
         out.append(f"  - {name}: {doc}\n")
     out.append("\nExamples\n", style="bold")

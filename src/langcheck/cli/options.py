@@ -22,20 +22,46 @@ def split_list(values: Sequence[str]) -> tuple[str, ...]:
 def rule_options(func: F) -> F:
     """Add the options that choose rules and how they apply."""
     decorators = [
-        click.option("--select", multiple=True, metavar="RULES",
-                     help="Only these rules: ids (AG001), prefixes (AG), names, categories or globs."),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="RULES",
+            help="Only these rules: ids (AG001), prefixes (AG), names, categories or globs.",
+        ),
         click.option("--ignore", multiple=True, metavar="RULES", help="Leave out these rules (same forms)."),
-        click.option("--extend-rules", "extend_rules", multiple=True, metavar="DIR",
-                     type=click.Path(file_okay=False, path_type=Path),
-                     help="Also use the rules in this folder (one sub-folder per category)."),
-        click.option("--subject", type=click.Choice([s.value for s in Subject]), default=None,
-                     help="Whom the notes describe; 'auto' reads ages and child words from the text."),
-        click.option("--include-quotes", is_flag=True, default=None,
-                     help="Also show wording inside quotation marks, as info."),
-        click.option("--fail-on", "fail_on", type=click.Choice([s.label for s in Severity]), default=None,
-                     help="Exit 1 when a finding is at or above this severity [default: warning]."),
-        click.option("--pipeline", default=None, metavar="NAME|PATH",
-                     help="An installed spaCy English pipeline to use instead of the built-in one."),
+        click.option(
+            "--extend-rules",
+            "extend_rules",
+            multiple=True,
+            metavar="DIR",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Also use the rules in this folder (one sub-folder per category).",
+        ),
+        click.option(
+            "--subject",
+            type=click.Choice([s.value for s in Subject]),
+            default=None,
+            help="Whom the notes describe; 'auto' reads ages and child words from the text.",
+        ),
+        click.option(
+            "--include-quotes",
+            is_flag=True,
+            default=None,
+            help="Also show wording inside quotation marks, as info.",
+        ),
+        click.option(
+            "--fail-on",
+            "fail_on",
+            type=click.Choice([s.label for s in Severity]),
+            default=None,
+            help="Exit 1 when a finding is at or above this severity [default: warning].",
+        ),
+        click.option(
+            "--pipeline",
+            default=None,
+            metavar="NAME|PATH",
+            help="An installed spaCy English pipeline to use instead of the built-in one.",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)

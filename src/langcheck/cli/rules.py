@@ -14,8 +14,14 @@ from langcheck.ruleset import load_rules
 
 @click.command("rules")
 @click.option("--category", "categories", multiple=True, metavar="NAME", help="Only rules in this category.")
-@click.option("--extend-rules", "extend_rules", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-              metavar="DIR", help="Also list the rules in this folder.")
+@click.option(
+    "--extend-rules",
+    "extend_rules",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Also list the rules in this folder.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def rules_command(categories: tuple[str, ...], extend_rules: tuple[Path, ...], fmt: str) -> None:
     """List the rules: id, name, category, severity and what each one flags."""
@@ -30,11 +36,25 @@ def rules_command(categories: tuple[str, ...], extend_rules: tuple[Path, ...], f
     rules = [r for r in ruleset if not categories or r.category in categories]
     console = stdout_console()
     if fmt == "json":
-        console.out(json.dumps([
-            {"id": r.id, "name": r.name, "category": r.category, "severity": r.severity.label,
-             "applies_to": r.applies_to.value, "message": r.message, "fix": r.fix is not None}
-            for r in rules
-        ], indent=2, ensure_ascii=False), highlight=False)
+        console.out(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "name": r.name,
+                        "category": r.category,
+                        "severity": r.severity.label,
+                        "applies_to": r.applies_to.value,
+                        "message": r.message,
+                        "fix": r.fix is not None,
+                    }
+                    for r in rules
+                ],
+                indent=2,
+                ensure_ascii=False,
+            ),
+            highlight=False,
+        )
         return
     from rich.table import Table
 
@@ -43,6 +63,7 @@ def rules_command(categories: tuple[str, ...], extend_rules: tuple[Path, ...], f
         table.add_column(col, no_wrap=True)
     table.add_column("patterns (first)", overflow="fold")
     for r in rules:
-        table.add_row(r.id, r.name, r.category, r.severity.label, r.applies_to.value,
-                      r.patterns[0].describe())
+        table.add_row(
+            r.id, r.name, r.category, r.severity.label, r.applies_to.value, r.patterns[0].describe()
+        )
     console.print(table)

@@ -37,12 +37,16 @@ def test_rules_command(directory: Path | None, verbose: bool) -> None:
         if result.ok:
             passed += 1
             if verbose:
-                console.print(Text.assemble(("ok   ", "green"), f"{result.rule_id} {result.kind}: {result.text}"),
-                              soft_wrap=True)
+                console.print(
+                    Text.assemble(("ok   ", "green"), f"{result.rule_id} {result.kind}: {result.text}"),
+                    soft_wrap=True,
+                )
             continue
         failed += 1
-        line = Text.assemble(("FAIL ", "bold red"), f"{result.path or result.rule_id}: {result.rule_id} "
-                             f"{result.kind} example: {result.problem}")
+        line = Text.assemble(
+            ("FAIL ", "bold red"),
+            f"{result.path or result.rule_id}: {result.rule_id} {result.kind} example: {result.problem}",
+        )
         if result.text:
             line.append(f"\n     text: {result.text}")
         console.print(line, soft_wrap=True)

@@ -10,7 +10,10 @@ from langcheck.report import Report
 def write_concise(report: Report, console: Any) -> None:
     """Print each finding on one line, then a one-line count."""
     for f in report.findings:
-        console.print(f"{f.path}:{f.line}:{f.column}: {f.rule_id} [{f.severity.label}] {f.message}",
-                      highlight=False, soft_wrap=True)
+        console.print(
+            f"{f.path}:{f.line}:{f.column}: {f.rule_id} [{f.severity.label}] {f.message}",
+            highlight=False,
+            soft_wrap=True,
+        )
     n = len(report.findings)
     console.print(f"Found {n} finding{'s' if n != 1 else ''}.", highlight=False)

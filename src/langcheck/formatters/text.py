@@ -76,17 +76,27 @@ def summary_line(report: Report) -> Text:
         line.append(f"No findings in {files} file{'s' if files != 1 else ''}.", style="bold green")
     else:
         by = report.counts()
-        parts = [f"{by[sev]} {sev.label}{'s' if by[sev] != 1 and sev is not Severity.INFO else ''}"
-                 for sev in sorted(Severity, reverse=True) if by.get(sev)]
-        line.append(f"{n} finding{'s' if n != 1 else ''} in {with_findings} of {files} file"
-                    f"{'s' if files != 1 else ''} ({', '.join(parts)})", style="bold")
+        parts = [
+            f"{by[sev]} {sev.label}{'s' if by[sev] != 1 and sev is not Severity.INFO else ''}"
+            for sev in sorted(Severity, reverse=True)
+            if by.get(sev)
+        ]
+        line.append(
+            f"{n} finding{'s' if n != 1 else ''} in {with_findings} of {files} file"
+            f"{'s' if files != 1 else ''} ({', '.join(parts)})",
+            style="bold",
+        )
         fixable = int(str(s["fixable"]))
         if fixable:
-            line.append(f"; {fixable} safe fix{'es' if fixable != 1 else ''} available: langcheck fix --write")
+            line.append(
+                f"; {fixable} safe fix{'es' if fixable != 1 else ''} available: langcheck fix --write"
+            )
         line.append(".")
     if report.errors:
-        line.append(f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked.",
-                    style="bold red")
+        line.append(
+            f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked.",
+            style="bold red",
+        )
     return line
 
 

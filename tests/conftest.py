@@ -1,0 +1,62 @@
+"""Shared fixtures: a way to write small rule packs for tests of the engine and the CLI."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+RULE_TEMPLATE = """\
+id: {id}
+name: {name}
+category: {category}
+severity: {severity}
+applies_to: {applies_to}
+message: "'{{match}}' is a test phrase."
+explanation: A rule written by a test.
+suggestions: ["a neutral phrase for {{them}}"]
+patterns:
+{patterns}
+unless: {unless}
+sources: [TEST1]
+examples:
+  fail: [{fail!r}]
+  pass: ["Nothing to see here."]
+"""
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path) -> Callable[..., Path]:
+    """Return a function that writes a one-rule pack and returns its folder."""
+
+    def make(
+        patterns: list[str],
+        *,
+        id: str = "ZZ001",
+        name: str = "test-rule",
+        category: str = "testing",
+        severity: str = "warning",
+        applies_to: str = "any",
+        unless: str = "[]",
+        fail: str = "placeholder",
+        extra: str = "",
+    ) -> Path:
+        pack = tmp_path / "pack"
+        (pack / category).mkdir(parents=True, exist_ok=True)
+        (pack / "sources.yaml").write_text("- {id: TEST1, title: T, publisher: P, year: 2024}\n")
+        body = RULE_TEMPLATE.format(
+            id=id,
+            name=name,
+            category=category,
+            severity=severity,
+            applies_to=applies_to,
+            patterns="\n".join(f"  - {p}" for p in patterns),
+            unless=unless,
+            fail=fail,
+        ) + textwrap.dedent(extra)
+        (pack / category / f"{id}-{name}.yaml").write_text(body)
+        return pack
+
+    return make
