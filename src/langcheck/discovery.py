@@ -29,12 +29,18 @@ def expand(paths: Iterable[str]) -> list[Target]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.suffix.lower() in TEXT_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
             )
             if not found:
-                out.append(Target(raw, "is a folder with no text or Markdown files in it; "
-                                       "give the files to check (.txt, .md, .rst)"))
+                out.append(
+                    Target(
+                        raw,
+                        "is a folder with no text or Markdown files in it; "
+                        "give the files to check (.txt, .md, .rst)",
+                    )
+                )
             out += [Target(str(p)) for p in found]
         else:
             out.append(Target(raw))
@@ -42,4 +48,6 @@ def expand(paths: Iterable[str]) -> list[Target]:
 
 
 def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") or part in _SKIP_DIRS for part in rel.parts[:-1]) or rel.name.startswith(".")
+    return any(part.startswith(".") or part in _SKIP_DIRS for part in rel.parts[:-1]) or rel.name.startswith(
+        "."
+    )

@@ -40,7 +40,8 @@ class RuleSet:
         for rule in self.rules:
             if rule.id in seen:
                 raise RuleError(
-                    rule.path or rule.id, "id",
+                    rule.path or rule.id,
+                    "id",
                     f"{rule.id} is already used by {seen[rule.id].path or seen[rule.id].name}",
                     "a unique id for each rule",
                 )
@@ -106,6 +107,10 @@ def load_rules(extra: Sequence[Path] = (), *, bundled: bool = True) -> RuleSet:
     missing = [(r, s) for r in result for s in r.sources if s not in result.sources]
     if missing:
         rule, source = missing[0]
-        raise RuleError(rule.path or rule.id, "sources", f"{source!r} is not in any sources.yaml",
-                        "an id listed in the pack's sources.yaml")
+        raise RuleError(
+            rule.path or rule.id,
+            "sources",
+            f"{source!r} is not in any sources.yaml",
+            "an id listed in the pack's sources.yaml",
+        )
     return result

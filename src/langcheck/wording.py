@@ -21,9 +21,19 @@ _PRONOUNS = {
     "they": ("they", "them", "their", "themselves"),
 }
 _CUES = {
-    "herself": "she", "her": "she", "she": "she", "hers": "she",
-    "himself": "he", "him": "he", "he": "he", "his": "he",
-    "themselves": "they", "themself": "they", "them": "they", "their": "they", "they": "they",
+    "herself": "she",
+    "her": "she",
+    "she": "she",
+    "hers": "she",
+    "himself": "he",
+    "him": "he",
+    "he": "he",
+    "his": "he",
+    "themselves": "they",
+    "themself": "they",
+    "them": "they",
+    "their": "they",
+    "they": "they",
 }
 _PLACEHOLDER_RE = re.compile(r"\{(match|they|them|their|themselves|They|Them|Their|Themselves)\}")
 

@@ -38,13 +38,18 @@ def read_text_file(path: Path) -> str:
             raise InputError(where, "is a folder", "give a file, or check the folder with langcheck check")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(where, f"is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
-                             "split it into smaller files")
+            raise InputError(
+                where,
+                f"is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
+                "split it into smaller files",
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(where, "does not exist", "check the path and the spelling") from None
     except PermissionError:
-        raise InputError(where, "cannot be read (permission denied)", "check the file's permissions") from None
+        raise InputError(
+            where, "cannot be read (permission denied)", "check the file's permissions"
+        ) from None
     except IsADirectoryError:
         raise InputError(where, "is a folder", "give a file") from None
     except OSError as exc:
