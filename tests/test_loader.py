@@ -101,7 +101,7 @@ def test_bad_rule_files_name_the_key_and_the_fix(
 
 def test_file_name_must_match_id_and_name(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD, name="ZZ001-other.yaml")
-    with pytest.raises(RuleError, match="expected the file to be named ZZ001-test-rule.yaml"):
+    with pytest.raises(RuleError, match=r"expected the file to be named ZZ001-test-rule\.yaml"):
         load_rule(path, category="testing")
 
 

@@ -11,12 +11,13 @@ import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from langcheck import directives
 from langcheck.config import Config
 from langcheck.engine import CompiledRules, Options
 from langcheck.errors import ConfigError
 from langcheck.models import Finding
 from langcheck.nlp import load_pipeline
-from langcheck.ruleset import RuleSet, load_rules
+from langcheck.ruleset import RuleSet, load_rules, selects
 from langcheck.sources.text import read_text_file
 from langcheck.triggers import Triggers, build_triggers
 
@@ -54,9 +55,22 @@ class Linter:
 
     def check(self, text: str, *, path: str = "-") -> list[Finding]:
         """Return the findings for one text (a text with no trigger word never loads spaCy)."""
-        if not self.triggers.may_match(text):
-            return []
-        return self.compiled.findings(text, self.options, path=path)
+        found = self.compiled.findings(text, self.options, path=path) if self.triggers.may_match(text) else []
+        return self._settle(text, found, path)
+
+    def _settle(self, text: str, findings: list[Finding], path: str) -> list[Finding]:
+        """Apply per-file ignores and inline suppressions (see directives.py)."""
+        rules = {r.id: r for r in self.ruleset}
+        ignores = self.config.ignores_for(Path(path)) if path != "-" and self.config.per_file_ignores else ()
+        if ignores:
+            findings = [f for f in findings if not any(selects(s, rules[f.rule_id]) for s in ignores)]
+        if "langcheck:" not in text.lower():
+            return findings
+        kept, unused = directives.apply(findings, directives.parse(text), rules)
+        if self.config.report_unused_suppressions and unused:
+            kept += [directives.unused_finding(s, path) for s in unused]
+            kept.sort(key=lambda f: (f.start, f.end, f.rule_id))
+        return kept
 
     def check_file(self, path: str | Path) -> list[Finding]:
         """Read a text file and return its findings; raises InputError if it cannot be read."""
@@ -72,9 +86,9 @@ class Linter:
             docs = iter(compiled.nlp.pipe(needs, batch_size=batch_size)) if compiled else iter(())
             for t in pending:
                 if compiled is not None and self.triggers.may_match(t):
-                    yield compiled.findings_for_doc(next(docs), self.options)
+                    yield self._settle(t, compiled.findings_for_doc(next(docs), self.options), "-")
                 else:
-                    yield []
+                    yield self._settle(t, [], "-")
             pending.clear()
 
         for text in texts:

@@ -134,6 +134,74 @@ def expand(slots: tuple[Slot, ...]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# Words so common that anchoring on them would send nearly every text to spaCy.
+COMMON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "being",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "hers",
+        "him",
+        "his",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "up",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
+)
+_COMMON_COST = 5.0
+
+
+def anchor_cost(keys: frozenset[str] | set[str]) -> float:
+    """Return how much text a set of anchor words lets through: common and short words cost more."""
+    return sum(_COMMON_COST if k in COMMON_WORDS else 1 / (1 + len(k)) for k in keys)
+
+
 def word_chunks(word: str) -> list[str]:
     """Split a word into the letter and digit runs the trigger scan looks for."""
     return _WORD_CHUNK_RE.findall(word.lower())
@@ -156,7 +224,7 @@ def anchors(slots: tuple[Slot, ...]) -> frozenset[str] | None:
                 break
             keys.add(max(chunks, key=len))
         else:
-            score = len(keys) / (1 + min(len(k) for k in keys))
+            score = anchor_cost(keys)
             if best is None or score < best[0]:
                 best = (score, frozenset(keys))
     return None if best is None else best[1]

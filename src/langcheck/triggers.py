@@ -16,7 +16,7 @@ from typing import Any
 
 from langcheck.errors import RuleError
 from langcheck.models import Rule
-from langcheck.phrases import anchors, parse, word_chunks
+from langcheck.phrases import anchor_cost, anchors, parse, word_chunks
 from langcheck.wordforms import forms_of
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -53,9 +53,7 @@ def normalise_token(spec: dict[str, Any], where: str) -> dict[str, Any]:
     if isinstance(value, str):
         out["LOWER"] = value.lower()
     elif isinstance(value, dict):
-        out["LOWER"] = {
-            k: ([str(v).lower() for v in vs] if isinstance(vs, list) else vs) for k, vs in value.items()
-        }
+        out["LOWER"] = {k: ([str(v).lower() for v in vs] if isinstance(vs, list) else vs) for k, vs in value.items()}
     return out
 
 
@@ -76,7 +74,7 @@ def token_anchors(tokens: Iterable[dict[str, Any]]) -> frozenset[str] | None:
                 break
             keys.add(max(chunks, key=len))
         else:
-            score = len(keys) / (1 + min(len(k) for k in keys))
+            score = anchor_cost(keys)
             if best is None or score < best[0]:
                 best = (score, frozenset(keys))
     return None if best is None else best[1]

@@ -13,6 +13,7 @@ import click
 from langcheck import __version__
 from langcheck.cli.check import check_command
 from langcheck.cli.explain import explain_command
+from langcheck.cli.fix import fix_command
 from langcheck.cli.rules import rules_command
 from langcheck.cli.test_rules import test_rules_command
 
@@ -29,6 +30,7 @@ def cli() -> None:
 
 
 cli.add_command(check_command)
+cli.add_command(fix_command)
 cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(test_rules_command)

@@ -9,14 +9,12 @@ from typing import Any
 import click
 
 from langcheck.cli.console import error_line, fail, stdout_console
-from langcheck.cli.options import config_from, rule_options
-from langcheck.config import Config
-from langcheck.discovery import STDIN, expand
+from langcheck.cli.documents import documents
+from langcheck.cli.options import overlay_from, rule_options
 from langcheck.errors import LangcheckError
 from langcheck.formatters import OutputFormat, write
-from langcheck.linter import Linter
 from langcheck.report import FileReport, Report
-from langcheck.sources.text import decode, read_text_file
+from langcheck.settings import SettingsResolver
 
 
 @click.command("check")
@@ -27,43 +25,56 @@ from langcheck.sources.text import decode, read_text_file
     type=click.Choice([f.value for f in OutputFormat]),
     default="text",
     show_default=True,
-    help="How to print the findings.",
+    help="How to print the findings ('auto': github in Actions, text on a terminal).",
+)
+@click.option("--statistics", is_flag=True, help="Also print how many findings each rule and category gave.")
+@click.option(
+    "--report-unused-suppressions",
+    "report_unused_suppressions",
+    is_flag=True,
+    help="Report 'langcheck: ignore' comments that silence nothing.",
 )
 @rule_options
-def check_command(paths: tuple[str, ...], fmt: str, **opts: Any) -> None:
+def check_command(
+    paths: tuple[str, ...], fmt: str, statistics: bool, config_path: Path | None, isolated: bool, **opts: Any
+) -> None:
     """Check files, folders or standard input (-) for victim-blaming wording.
 
-    Exit status: 0 no findings, 1 findings at or above --fail-on, 2 a file or setting could
-    not be used (the other files are still checked).
+    Settings come from the nearest .langcheck.toml or [tool.langcheck] in pyproject.toml;
+    options given here win. Exit status: 0 no findings, 1 findings at or above --fail-on,
+    2 a file or setting could not be used (the other files are still checked).
     """
     if not paths:
         fail("no files given; name the files or folders to check, or - to read standard input")
     try:
-        config = config_from(Config(), **opts)
-        linter = Linter(config)
+        resolver = SettingsResolver(explicit=config_path, isolated=isolated, overlay=overlay_from(**opts))
     except LangcheckError as exc:
         fail(exc)
 
     files: list[FileReport] = []
-    for target in expand(paths):
-        if target.problem is not None:
-            error_line(f"{target.path}: {target.problem}")
-            files.append(FileReport(target.path, error=target.problem))
+    failing = False
+    rules: dict[str, Any] = {}
+    for doc in documents(paths, resolver):
+        if doc.error is not None or doc.text is None or doc.config is None:
+            error_line(doc.error or f"{doc.path}: could not be read")
+            files.append(FileReport(doc.path, error=doc.error))
             continue
         try:
-            if target.path == STDIN:
-                text = decode(sys.stdin.buffer.read(), "<stdin>")
-                path = "-"
-            else:
-                text = read_text_file(Path(target.path))
-                path = target.path
-            files.append(FileReport(path, tuple(linter.check(text, path=path)), text))
+            linter = resolver.linter_for(doc.config)
+            found = tuple(linter.check(doc.text, path=doc.path))
         except LangcheckError as exc:
-            error_line(str(exc))
-            files.append(FileReport(target.path, error=str(exc)))
+            fail(exc)  # a bad rule or setting affects every file: stop at once
+        rules.update((r.id, r) for r in linter.ruleset)
+        failing = failing or any(f.severity >= doc.config.fail_on for f in found)
+        files.append(FileReport(doc.path, found, doc.text))
 
     report = Report(tuple(files))
-    write(OutputFormat(fmt), report, stdout_console())
+    console = stdout_console()
+    write(OutputFormat(fmt), report, console, rules)
+    if statistics and report.findings:
+        from langcheck.formatters.statistics import write_statistics
+
+        write_statistics(report, console)
     if report.errors:
         sys.exit(2)
-    sys.exit(1 if report.fails(config.fail_on) else 0)
+    sys.exit(1 if failing else 0)

@@ -1,4 +1,4 @@
-"""Options shared by commands that choose rules and settings (check, and later fix)."""
+"""Options shared by commands that choose rules and settings (check and fix)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def split_list(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def rule_options(func: F) -> F:
-    """Add the options that choose rules and how they apply."""
+    """Add the options that choose rules, settings files and how rules apply."""
     decorators = [
         click.option(
             "--select",
@@ -62,21 +62,27 @@ def rule_options(func: F) -> F:
             metavar="NAME|PATH",
             help="An installed spaCy English pipeline to use instead of the built-in one.",
         ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Use this config file instead of searching for .langcheck.toml / pyproject.toml.",
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore all config files."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
 
 
-def config_from(base: Config, **opts: Any) -> Config:
-    """Return `base` with the command-line options that were given laid over it."""
+def overlay_from(**opts: Any) -> Callable[[Config], Config]:
+    """Return a function that lays the command-line options over a Config from a file."""
     values: dict[str, Any] = {}
     if opts.get("select"):
         values["select"] = split_list(opts["select"])
     if opts.get("ignore"):
         values["ignore"] = split_list(opts["ignore"])
-    if opts.get("extend_rules"):
-        values["extend_rules"] = tuple(base.extend_rules) + tuple(opts["extend_rules"])
     if opts.get("subject"):
         values["subject"] = Subject(opts["subject"])
     if opts.get("include_quotes") is not None:
@@ -85,4 +91,12 @@ def config_from(base: Config, **opts: Any) -> Config:
         values["fail_on"] = Severity.parse(opts["fail_on"])
     if opts.get("pipeline"):
         values["pipeline"] = opts["pipeline"]
-    return Config(**{**{f: getattr(base, f) for f in base.__dataclass_fields__}, **values})
+    if opts.get("report_unused_suppressions"):
+        values["report_unused_suppressions"] = True
+    extra = tuple(p.resolve() for p in opts.get("extend_rules") or ())
+
+    def overlay(base: Config) -> Config:
+        more = {"extend_rules": base.extend_rules + extra} if extra else {}
+        return base.override(**values, **more)
+
+    return overlay

@@ -63,7 +63,5 @@ def rules_command(categories: tuple[str, ...], extend_rules: tuple[Path, ...], f
         table.add_column(col, no_wrap=True)
     table.add_column("patterns (first)", overflow="fold")
     for r in rules:
-        table.add_row(
-            r.id, r.name, r.category, r.severity.label, r.applies_to.value, r.patterns[0].describe()
-        )
+        table.add_row(r.id, r.name, r.category, r.severity.label, r.applies_to.value, r.patterns[0].describe())
     console.print(table)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import enum
+import os
+import sys
 from typing import Any
 
+from langcheck.models import Rule
 from langcheck.report import Report
 
 
@@ -14,10 +17,22 @@ class OutputFormat(enum.Enum):
     TEXT = "text"
     CONCISE = "concise"
     JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+    AUTO = "auto"
+
+    def resolve(self) -> OutputFormat:
+        """Turn `auto` into github in GitHub Actions, text on a terminal, concise otherwise."""
+        if self is not OutputFormat.AUTO:
+            return self
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            return OutputFormat.GITHUB
+        return OutputFormat.TEXT if sys.stdout.isatty() else OutputFormat.CONCISE
 
 
-def write(fmt: OutputFormat, report: Report, console: Any) -> None:
+def write(fmt: OutputFormat, report: Report, console: Any, rules: dict[str, Rule] | None = None) -> None:
     """Print the report in the chosen format to a rich Console."""
+    fmt = fmt.resolve()
     if fmt is OutputFormat.TEXT:
         from langcheck.formatters.text import write_text
 
@@ -30,5 +45,13 @@ def write(fmt: OutputFormat, report: Report, console: Any) -> None:
         from langcheck.formatters.jsonfmt import write_json
 
         write_json(report, console)
-    else:  # pragma: no cover - the enum is exhaustive
+    elif fmt is OutputFormat.SARIF:
+        from langcheck.formatters.sarif import write_sarif
+
+        write_sarif(report, console, rules or {})
+    elif fmt is OutputFormat.GITHUB:
+        from langcheck.formatters.github import write_github
+
+        write_github(report, console)
+    else:  # pragma: no cover - resolve() never returns AUTO
         raise AssertionError(fmt)

@@ -88,9 +88,7 @@ def summary_line(report: Report) -> Text:
         )
         fixable = int(str(s["fixable"]))
         if fixable:
-            line.append(
-                f"; {fixable} safe fix{'es' if fixable != 1 else ''} available: langcheck fix --write"
-            )
+            line.append(f"; {fixable} safe fix{'es' if fixable != 1 else ''} available: langcheck fix --write")
         line.append(".")
     if report.errors:
         line.append(

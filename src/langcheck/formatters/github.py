@@ -1,0 +1,33 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langcheck.models import Severity
+from langcheck.report import Report
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(report: Report, console: Any) -> None:
+    """Print one `::warning file=...,line=...::message` command per finding."""
+    for f in report.findings:
+        props = (
+            f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+            f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule_id + ' ' + f.name)}"
+        )
+        message = f.message
+        if f.suggestions:
+            message += " Instead: " + "; ".join(f'"{s}"' for s in f.suggestions)
+        console.out(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}", highlight=False)
+    for r in report.errors:
+        console.out(f"::error file={_escape_property(r.path)}::{_escape_data(r.error or '')}", highlight=False)
