@@ -18,6 +18,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from langcheck.errors import LangcheckError
 from langcheck.linter import Linter
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
@@ -37,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     records = [
         json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
-    linter = Linter()
+    try:
+        all_findings = list(Linter().check_many(r["text"] for r in records))
+    except LangcheckError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     tp = fp = 0
     span_total: dict[str, int] = defaultdict(int)
     span_hit: dict[str, int] = defaultdict(int)
@@ -45,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     find_all: dict[str, int] = defaultdict(int)
     misses: list[str] = []
     false_alarms: list[str] = []
-    for rec, findings in zip(records, linter.check_many(r["text"] for r in records), strict=True):
+    for rec, findings in zip(records, all_findings, strict=True):
         text = rec["text"]
         spans = []
         for s in rec["spans"]:

@@ -41,11 +41,23 @@ def test_an_unclosed_quote_does_not_swallow_the_note() -> None:
         ("16yo female", 16),
         ("her boyfriend, also 15", 15),
         ("men in their thirties", 35),
+        ("Tyler, 15, was seen", 15),
+        ("The victim, 26, said", 26),
+        ("she is 14 and attends", 14),
+        ("Holly is only 12.", 12),
+        ("since the age of 13", 13),
     ],
 )
 def test_ages_in_case_note_forms(text: str, age: int) -> None:
     ages = [m.age for m in find_age_marks(text) if m.age is not None]
     assert ages == [age]
+
+
+@pytest.mark.parametrize(
+    "text", ["She is 15 minutes late.", "He was 20 miles away.", "She was 3 days late.", "It is 12:30."]
+)
+def test_numbers_that_are_not_ages(text: str) -> None:
+    assert [m.age for m in find_age_marks(text) if m.age is not None] == []
 
 
 def test_ages_listed_together_are_all_found() -> None:
@@ -64,7 +76,8 @@ def test_child_words_mark_a_child_but_yp_only_in_capitals() -> None:
 
 
 def test_adult_words_are_not_child_marks() -> None:
-    assert find_age_marks("The woman, 34, spoke to the school nurse.") == []
+    marks = find_age_marks("The woman, 34, spoke to the school nurse.")
+    assert [(m.marker, m.age) for m in marks] == [(Marker.ADULT, 34)]
 
 
 def test_paragraphs_split_at_blank_lines() -> None:

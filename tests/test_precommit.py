@@ -62,3 +62,34 @@ def test_manifest_is_valid() -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readme_local_hook_blocks_a_commit(tmp_path: Path) -> None:
+    """The README's copy-and-paste `repo: local` config, with a real `git commit`."""
+    repo = tmp_path / "notes"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "test@example.invalid")
+    git(repo, "config", "user.name", "Test")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    config = readme.split("```yaml\nrepos:\n  - repo: local", 1)[1].split("```", 1)[0]
+    (repo / ".pre-commit-config.yaml").write_text("repos:\n  - repo: local" + config, encoding="utf-8")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "home"),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    subprocess.run([PRE_COMMIT, "install"], cwd=repo, env=env, check=True, capture_output=True)
+
+    def commit(name: str, text: str) -> subprocess.CompletedProcess[str]:
+        (repo / name).write_text(text, encoding="utf-8")
+        git(repo, "add", name, ".pre-commit-config.yaml")
+        return subprocess.run(["git", "commit", "-m", name], cwd=repo, env=env, capture_output=True, text=True,
+                              check=False)
+
+    blocked = commit("bad.md", "Jade (14) has been putting herself at risk.\n")
+    assert blocked.returncode != 0
+    assert "AG001" in blocked.stdout + blocked.stderr
+    git(repo, "rm", "-q", "--cached", "bad.md")
+    clean = commit("good.md", "Jade (14) was seen at the park at 14:00.\n")
+    assert clean.returncode == 0, clean.stdout + clean.stderr

@@ -25,6 +25,19 @@ _AGE_PATTERNS = (
     re.compile(r"\b(?:also|both)\s+(\d{1,2})\b", re.I),
     re.compile(r"\b(?:in\s+(?:his|her|their)\s+)(teens|twenties|thirties|forties|fifties|sixties)\b", re.I),
     re.compile(r"\b(?:under|below)[ -](1[0-8])s?\b", re.I),
+    # "Tyler, 15, was seen" / "The victim, 26, said": an age set off by commas after a name or noun.
+    re.compile(
+        r"\b(?:[A-Z][A-Za-z'-]+|boy|girl|victim|child|suspect|man|woman|male|female|partner),\s+(\d{1,2})"
+        r"(?=\s*[,;.:)]|\s*$)"
+    ),
+    # "she is 14", "who was 13", "Holly is only 12": an age stated in a clause (not "is 15 minutes").
+    re.compile(
+        r"\b(?:she|he|they|who|[A-Z][a-z]+)\s+(?:is|was|'s|are|were|turned|turns)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
+        r"(\d{1,2})\b(?!\s*(?:%|:|\.\d|am\b|pm\b|min|mins|minutes|hours?|hrs?|times|miles?|km|days?|weeks?|months?"
+        r"|years? (?:ago|later|before|after)|th\b|st\b|nd\b|rd\b|stone|kg|lbs?|cm|feet|ft|inches|metres?))",
+        re.I,
+    ),
+    re.compile(r"\bage of (\d{1,2})\b", re.I),
 )
 _DECADE_AGES = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65}
 
@@ -38,16 +51,14 @@ _CHILD_WORD_RE = re.compile(
     r"teenagers?|teens?|juveniles?|kids?|pupils?|babies|baby|toddlers?|infants?|"
     r"young (?:person|people)|YPs?|CYP|"
     r"looked[- ]after|in care|care leaver|foster(?:ed|ing)?|children's home|"
-    r"residential (?:home|unit|placement)|"
+    r"residential (?:home|unit|placement|care)|respite (?:unit|care|centre)|LAC|"
     r"CSE|CCE|CME|CSA|exploited child|"
     r"(?:secondary|primary|high) school|sixth form|school|GCSEs?|Year (?:[1-9]|1[0-3])\b|"
     r"under[- ]?(?:1[0-8])s?)\b",
     re.I,
 )
 # Capitalised forms that are words for adults or institutions, not children.
-_NOT_CHILD_RE = re.compile(
-    r"\b(?:school (?:nurse|report|staff|safeguarding lead)|Year (?:19|20)\d\d)\b", re.I
-)
+_NOT_CHILD_RE = re.compile(r"\b(?:school (?:nurse|report|staff|safeguarding lead)|Year (?:19|20)\d\d)\b", re.I)
 
 
 class Marker(Enum):

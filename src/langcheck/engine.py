@@ -18,8 +18,9 @@ from langcheck.conditions import CONDITIONS, Candidate, mention
 from langcheck.context import TextContext, analyse
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Rule, Severity, Subject
-from langcheck.phrases import expand, parse
+from langcheck.phrases import anchor_cost, parse
 from langcheck.ruleset import RuleSet
+from langcheck.slotmatcher import SlotMatcher
 from langcheck.triggers import build_triggers, normalise_token
 from langcheck.wording import render
 
@@ -33,29 +34,42 @@ class Options:
 
 
 class CompiledRules:
-    """A RuleSet compiled into one PhraseMatcher and one Matcher for a given pipeline."""
+    """A RuleSet compiled for a given pipeline: phrases into a SlotMatcher, token patterns
+    into one spaCy Matcher."""
 
     def __init__(self, ruleset: RuleSet, nlp: Any) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import Matcher
 
         self.ruleset = ruleset
         self.nlp = nlp
         self.rules = {r.id: r for r in ruleset}
-        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._exceptions = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._tokens = Matcher(nlp.vocab, validate=True)
+
+        special = nlp.tokenizer.rules or {}
+
+        def tokenize(word: str) -> list[str]:
+            if word.isalnum() and word not in special and word.lower() not in special:
+                return [word]  # what the tokenizer returns for a plain word, without its cost
+            return [t.text for t in nlp.tokenizer(word)]
+
+        self._phrases = SlotMatcher(tokenize, nlp.vocab.strings.add)
+        self._exceptions = SlotMatcher(tokenize, nlp.vocab.strings.add)
+        # One Matcher per token pattern, each run only on the sentences that hold one of its
+        # anchor words: the Matcher's cost grows with patterns times tokens, so this keeps it
+        # proportional to the places a pattern could match. Patterns without an anchor run on all.
+        self._token_matchers: list[Any] = []
+        self._always_matchers: list[Any] = []
+        self._anchor_index: dict[int, list[int]] = {}
         self.triggers = build_triggers(ruleset)
         for rule in ruleset:
             where = rule.path or rule.id
-            phrase_docs = []
             for pattern in rule.patterns:
                 if pattern.phrase is not None:
-                    slots = parse(pattern.phrase)
-                    phrase_docs += [nlp.make_doc(s) for s in expand(slots)]
+                    self._phrases.add(rule.id, parse(pattern.phrase))
                 else:
                     tokens = [normalise_token(t, where) for t in pattern.tokens or ()]
+                    matcher = Matcher(nlp.vocab, validate=True)
                     try:
-                        self._tokens.add(rule.id, [tokens])
+                        matcher.add(rule.id, [tokens])
                     except Exception as exc:  # spaCy raises ValueError/MatchPatternError
                         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                         raise RuleError(
@@ -64,11 +78,16 @@ class CompiledRules:
                             f"a token pattern is not valid ({first[:160]})",
                             "spaCy Matcher token dicts",
                         ) from None
-            if phrase_docs:
-                self._phrases.add(rule.id, phrase_docs)
-            exc_docs = [nlp.make_doc(s) for e in rule.exceptions for s in expand(parse(e))]
-            if exc_docs:
-                self._exceptions.add(rule.id, exc_docs)
+                    anchor = _anchor_tokens(tokens)
+                    if anchor is None:
+                        self._always_matchers.append(matcher)
+                    else:
+                        number = len(self._token_matchers)
+                        self._token_matchers.append(matcher)
+                        for word in anchor:
+                            self._anchor_index.setdefault(nlp.vocab.strings.add(word), []).append(number)
+            for exception in rule.exceptions:
+                self._exceptions.add(rule.id, parse(exception))
 
     def may_match(self, text: str) -> bool:
         """Return False only if no pattern of any rule can match the text (no spaCy needed)."""
@@ -82,17 +101,17 @@ class CompiledRules:
 
     def findings_for_doc(self, doc: Any, options: Options = Options(), *, path: str = "-") -> list[Finding]:
         """Return the findings for a text already run through this pipeline."""
-        text = doc.text
-        ctx = analyse(text)
-        raw = self._matches(doc)
+        words = doc.to_array("LOWER").tolist() if len(doc) else []
+        sent_bounds = _sentence_bounds(doc)
+        raw = self._matches(doc, words, sent_bounds)
         if not raw:
             return []
-        strings = self.nlp.vocab.strings
+        text = doc.text
+        ctx = analyse(text)
         exceptions: dict[str, list[tuple[int, int]]] = {}
-        for key, s, e in self._exceptions(doc) if len(self._exceptions) else ():
-            exceptions.setdefault(strings[key], []).append((s, e))
-        sent_starts = [s.start for s in doc.sents]
-        sent_bounds = [(s.start, s.end) for s in doc.sents]
+        for key, s, e in self._exceptions(words) if len(self._exceptions) else ():
+            exceptions.setdefault(key, []).append((s, e))
+        sent_starts = [s for s, _ in sent_bounds]
         lines = _LineIndex(text)
         out: list[Finding] = []
         for rule_id, start, end in raw:
@@ -112,12 +131,26 @@ class CompiledRules:
             out.append(self._finding(rule, cand, lines, path=path, quoted=quoted))
         return out
 
-    def _matches(self, doc: Any) -> list[tuple[str, int, int]]:
+    def _matches(self, doc: Any, words: list[int], sents: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
         """Return (rule id, start, end) for every match, the longest per rule and place."""
+        found = self._phrases(words)
         strings = self.nlp.vocab.strings
-        found = [(strings[k], s, e) for k, s, e in self._phrases(doc)]
-        if len(self._tokens):
-            found += [(strings[k], s, e) for k, s, e in self._tokens(doc)]
+        for matcher in self._always_matchers:
+            found += [(strings[k], s, e) for k, s, e in matcher(doc)]
+        if self._anchor_index:
+            starts = [s for s, _ in sents]
+            todo: set[tuple[int, int]] = set()
+            index = self._anchor_index
+            for i, word in enumerate(words):
+                numbers = index.get(word)
+                if numbers:
+                    sentence = bisect.bisect_right(starts, i) - 1
+                    todo.update((number, sentence) for number in numbers)
+            for number, sentence in sorted(todo):
+                start, end = sents[sentence]
+                found += [
+                    (strings[k], start + s, start + e) for k, s, e in self._token_matchers[number](doc[start:end])
+                ]
         found.sort(key=lambda m: (m[0], m[1], -(m[2] - m[1])))
         kept: list[tuple[str, int, int]] = []
         last_end: dict[str, int] = {}
@@ -144,7 +177,7 @@ class CompiledRules:
 
     def _finding(self, rule: Rule, cand: Candidate, lines: _LineIndex, *, path: str, quoted: bool) -> Finding:
         start, end = cand.char_start, cand.char_end
-        match = cand.doc.text[start:end]
+        match = cand.context.text[start:end]
         at_sentence_start = cand.start == cand.sent_start
         line, col = lines.position(start)
         end_line, end_col = lines.position(end)
@@ -166,6 +199,33 @@ class CompiledRules:
             path=path,
             quoted=quoted,
         )
+
+
+def _anchor_tokens(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Return the lower-case words of the token one of which every match must contain."""
+    best: tuple[float, frozenset[str]] | None = None
+    for tok in tokens:
+        if tok.get("OP") in ("?", "*", "!"):
+            continue
+        value = tok.get("LOWER")
+        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+        if not words:
+            continue
+        keys = frozenset(str(w) for w in words)
+        cost = anchor_cost(keys)
+        if best is None or cost < best[0]:
+            best = (cost, keys)
+    return None if best is None else best[1]
+
+
+def _sentence_bounds(doc: Any) -> list[tuple[int, int]]:
+    """Return (start, end) token indices of each sentence, read in one array call."""
+    n = len(doc)
+    if n == 0:
+        return [(0, 0)]
+    flags = doc.to_array("SENT_START").tolist()
+    starts = [0] + [i for i in range(1, n) if flags[i] == 1]
+    return list(zip(starts, [*starts[1:], n], strict=True))
 
 
 class _LineIndex:

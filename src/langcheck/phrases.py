@@ -15,6 +15,7 @@ PhraseMatcher (a hash lookup, nearly free at run time) can match every variant.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -60,8 +61,12 @@ def _word_variants(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(variants))
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(phrase: str) -> tuple[Slot, ...]:
-    """Parse a phrase into slots; raise PhraseSyntaxError naming the problem."""
+    """Parse a phrase into slots; raise PhraseSyntaxError naming the problem.
+
+    Cached: the loader, the trigger scan and the matcher all parse the same phrases.
+    """
     tokens = _TOKEN_RE.findall(phrase)
     if not tokens:
         raise PhraseSyntaxError("the phrase is empty")

@@ -58,10 +58,12 @@ def rules_command(categories: tuple[str, ...], extend_rules: tuple[Path, ...], f
         return
     from rich.table import Table
 
-    table = Table(title=f"{len(rules)} rules", title_justify="left", show_lines=False)
-    for col in ("ID", "name", "category", "severity", "applies to"):
-        table.add_column(col, no_wrap=True)
-    table.add_column("patterns (first)", overflow="fold")
+    table = Table(title=f"{len(rules)} rules", title_justify="left")
+    table.add_column("ID", no_wrap=True, min_width=5)
+    table.add_column("name", overflow="fold")
+    table.add_column("category", overflow="fold")
+    table.add_column("severity", no_wrap=True)
+    table.add_column("about", no_wrap=True)
     for r in rules:
-        table.add_row(r.id, r.name, r.category, r.severity.label, r.applies_to.value, r.patterns[0].describe())
+        table.add_row(r.id, r.name, r.category, r.severity.label, r.applies_to.value)
     console.print(table)

@@ -1,0 +1,134 @@
+"""Match phrase-syntax patterns over token ids, without expanding them into every wording.
+
+A phrase such as `{put} (herself|himself|themselves) [directly] (at|in) [serious] (risk|danger)`
+stands for hundreds of wordings. Expanding them all into spaCy's PhraseMatcher costs a
+tokenizer call per wording at start-up (hundreds of thousands for a full rule pack), so
+instead each phrase is kept as its slots, with every choice tokenised once, and matched from
+an anchor: the required slot whose tokens are rarest. A hash lookup per token finds the
+places where an anchor token occurs; only there are the neighbouring slots tried, forwards and
+backwards. Work is proportional to anchor hits, not to patterns times tokens.
+
+Tokens are compared by the hash of their lower-case text (spaCy's LOWER attribute), which
+`Doc.to_array` gives for a whole document at C speed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from langcheck.phrases import COMMON_WORDS, Slot
+
+Tokens = tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledSlot:
+    """A slot whose choices are token-id sequences, indexed by first and last token."""
+
+    optional: bool
+    by_first: dict[int, tuple[Tokens, ...]]
+    by_last: dict[int, tuple[Tokens, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    key: str
+    slots: tuple[_CompiledSlot, ...]
+    anchor: int
+
+
+def _index(choices: list[Tokens], at: int) -> dict[int, tuple[Tokens, ...]]:
+    out: dict[int, list[Tokens]] = {}
+    for choice in choices:
+        out.setdefault(choice[at], []).append(choice)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+class SlotMatcher:
+    """Find (key, start, end) token spans where any added phrase matches."""
+
+    def __init__(self, tokenize: Callable[[str], list[str]], intern: Callable[[str], int]) -> None:
+        self._tokenize = tokenize
+        self._intern = intern
+        self._word_cache: dict[str, Tokens] = {}
+        self._patterns: list[_Pattern] = []
+        self._anchors: dict[int, list[tuple[int, Tokens]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def _tokens(self, word: str) -> Tokens:
+        """Tokenise one written word as spaCy would in running text ("harm's" -> harm 's)."""
+        cached = self._word_cache.get(word)
+        if cached is None:
+            cached = tuple(self._intern(t.lower()) for t in self._tokenize(word))
+            self._word_cache[word] = cached
+        return cached
+
+    def add(self, key: str, slots: Sequence[Slot]) -> None:
+        """Add one parsed phrase under `key` (a rule id)."""
+        compiled = []
+        cost: list[float] = []
+        for slot in slots:
+            choices = list(dict.fromkeys(tuple(t for w in choice for t in self._tokens(w)) for choice in slot.choices))
+            choices = [c for c in choices if c]
+            compiled.append(_CompiledSlot(slot.optional, _index(choices, 0), _index(choices, -1)))
+            firsts = {slot_choice[0] for slot_choice in slot.choices if slot_choice}
+            cost.append(
+                float("inf")
+                if slot.optional
+                else sum(5.0 if f.split("'")[0] in COMMON_WORDS else 1 / (1 + len(f)) for f in firsts)
+            )
+        anchor = min(range(len(compiled)), key=lambda i: cost[i])
+        number = len(self._patterns)
+        self._patterns.append(_Pattern(key, tuple(compiled), anchor))
+        for first, anchor_choices in compiled[anchor].by_first.items():
+            for choice in anchor_choices:
+                self._anchors.setdefault(first, []).append((number, choice))
+
+    def __call__(self, words: Sequence[int]) -> list[tuple[str, int, int]]:
+        """Return (key, start, end) for the longest match at each anchor hit."""
+        found: list[tuple[str, int, int]] = []
+        n = len(words)
+        anchors = self._anchors
+        for i, word in enumerate(words):
+            hits = anchors.get(word)
+            if hits is None:
+                continue
+            for number, choice in hits:
+                end = i + len(choice)
+                if end > n or (len(choice) > 1 and tuple(words[i:end]) != choice):
+                    continue
+                pattern = self._patterns[number]
+                ends = self._forward(pattern.slots, pattern.anchor + 1, end, words)
+                if not ends:
+                    continue
+                starts = self._backward(pattern.slots, pattern.anchor - 1, i, words)
+                if starts:
+                    found.append((pattern.key, min(starts), max(ends)))
+        return found
+
+    def _forward(self, slots: tuple[_CompiledSlot, ...], j: int, pos: int, words: Sequence[int]) -> set[int]:
+        if j == len(slots):
+            return {pos}
+        slot = slots[j]
+        out = self._forward(slots, j + 1, pos, words) if slot.optional else set()
+        if pos < len(words):
+            for choice in slot.by_first.get(words[pos], ()):
+                end = pos + len(choice)
+                if end <= len(words) and (len(choice) == 1 or tuple(words[pos:end]) == choice):
+                    out |= self._forward(slots, j + 1, end, words)
+        return out
+
+    def _backward(self, slots: tuple[_CompiledSlot, ...], j: int, pos: int, words: Sequence[int]) -> set[int]:
+        if j < 0:
+            return {pos}
+        slot = slots[j]
+        out = self._backward(slots, j - 1, pos, words) if slot.optional else set()
+        if pos > 0:
+            for choice in slot.by_last.get(words[pos - 1], ()):
+                start = pos - len(choice)
+                if start >= 0 and (len(choice) == 1 or tuple(words[start:pos]) == choice):
+                    out |= self._backward(slots, j - 1, start, words)
+        return out
