@@ -28,6 +28,7 @@ class Candidate:
     sent_start: int  # token index of the sentence start
     sent_end: int
     context: TextContext
+    next_sent_end: int = -1  # end of the following sentence (-1: there is none)
 
     @property
     def char_start(self) -> int:
@@ -448,8 +449,8 @@ def rationale_given(c: Candidate) -> bool:
     """
     doc = c.doc
     stop = c.sent_end
-    if stop < len(doc):
-        stop = doc[stop].sent.end
+    if stop < len(doc) and c.next_sent_end > stop:
+        stop = c.next_sent_end
         para_end = c.context.paragraph_of(c.char_start)[1]
         while stop > c.sent_end and doc[stop - 1].idx >= para_end:
             stop -= 1
@@ -936,8 +937,8 @@ def assessed_appropriate(c: Candidate) -> bool:
     """
     doc = c.doc
     stop = c.sent_end
-    if stop < len(doc):
-        stop = doc[stop].sent.end
+    if stop < len(doc) and c.next_sent_end > stop:
+        stop = c.next_sent_end
     words = [doc[i].lower_ for i in range(c.sent_start, stop)]
     return any(tuple(words[i : i + len(cue)]) == cue for i in range(len(words)) for cue in _ASSESSED_CUES)
 
@@ -1616,8 +1617,8 @@ def return_details_noted(c: Candidate) -> bool:
     """
     doc = c.doc
     stop = c.sent_end
-    if stop < len(doc):
-        stop = doc[stop].sent.end
+    if stop < len(doc) and c.next_sent_end > stop:
+        stop = c.next_sent_end
     words = [doc[i].lower_ for i in range(c.sent_start, stop) if not c.start <= i < c.end]
     if _RETURN_DETAIL_WORDS & set(words):
         return True

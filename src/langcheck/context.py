@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -53,12 +54,11 @@ _CHILD_WORD_RE = re.compile(
     r"looked[- ]after|in care|care leaver|foster(?:ed|ing)?|children's home|"
     r"residential (?:home|unit|placement|care)|respite (?:unit|care|centre)|LAC|"
     r"CSE|CCE|CME|CSA|exploited child|"
-    r"(?:secondary|primary|high) school|sixth form|school|GCSEs?|Year (?:[1-9]|1[0-3])\b|"
+    r"(?:secondary|primary|high) school|sixth form|school(?! (?:nurse|report|staff|safeguarding lead))|"
+    r"GCSEs?|Year (?:[1-9]|1[0-3])\b|"
     r"under[- ]?(?:1[0-8])s?)\b",
     re.I,
 )
-# Capitalised forms that are words for adults or institutions, not children.
-_NOT_CHILD_RE = re.compile(r"\b(?:school (?:nurse|report|staff|safeguarding lead)|Year (?:19|20)\d\d)\b", re.I)
 
 
 class Marker(Enum):
@@ -78,14 +78,32 @@ class AgeMark:
     age: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
 class TextContext:
-    """The context marks of one text; built once, queried for every candidate match."""
+    """The context marks of one text, each worked out on first use and then kept.
 
-    text: str
-    quotes: tuple[tuple[int, int], ...]
-    paragraphs: tuple[tuple[int, int], ...]
-    marks: tuple[AgeMark, ...]
+    Not a frozen dataclass, unlike the other values: its parts are computed lazily, because
+    most texts with a candidate match never need the age scan (the costliest part).
+    """
+
+    def __init__(self, text: str, *, today: datetime.date | None = None) -> None:
+        self.text = text
+        self._today = today
+
+    @functools.cached_property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        return tuple(find_quotes(self.text))
+
+    @functools.cached_property
+    def paragraphs(self) -> tuple[tuple[int, int], ...]:
+        return tuple(find_paragraphs(self.text))
+
+    @functools.cached_property
+    def marks(self) -> tuple[AgeMark, ...]:
+        return tuple(find_age_marks(self.text, today=self._today))
+
+    @functools.cached_property
+    def _mark_starts(self) -> list[int]:
+        return [m.start for m in self.marks]
 
     def in_quotes(self, start: int, end: int) -> bool:
         """Return True if [start, end) lies inside one quoted stretch."""
@@ -99,7 +117,9 @@ class TextContext:
 
     def marks_in(self, start: int, end: int) -> list[AgeMark]:
         """Return the age marks that start inside [start, end)."""
-        return [m for m in self.marks if start <= m.start < end]
+        lo = bisect.bisect_left(self._mark_starts, start)
+        hi = bisect.bisect_left(self._mark_starts, end)
+        return list(self.marks[lo:hi])
 
     def shows_child(self, start: int, end: int) -> bool:
         """Return True if [start, end) holds any sign that a child is involved."""
@@ -107,13 +127,8 @@ class TextContext:
 
 
 def analyse(text: str, *, today: datetime.date | None = None) -> TextContext:
-    """Build the context marks for a text."""
-    return TextContext(
-        text=text,
-        quotes=tuple(find_quotes(text)),
-        paragraphs=tuple(find_paragraphs(text)),
-        marks=tuple(find_age_marks(text, today=today)),
-    )
+    """Return the context of a text; its parts are computed when first asked for."""
+    return TextContext(text, today=today)
 
 
 def find_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -208,10 +223,9 @@ def find_age_marks(text: str, *, today: datetime.date | None = None) -> list[Age
             born += 2000 if born <= year % 100 else 1900
         age = year - born
         marks.append(AgeMark(m.start(), m.end(), Marker.CHILD if age < ADULT_AGE else Marker.ADULT, age))
-    excluded = [(m.start(), m.end()) for m in _NOT_CHILD_RE.finditer(text)]
     for m in _CHILD_WORD_RE.finditer(text):
         acronym_ok = m.group(0) in ("YP", "YPs", "CYP") or m.group(0).lower() not in ("yp", "yps", "cyp")
-        if acronym_ok and not any(s <= m.start() < e for s, e in excluded):
+        if acronym_ok:
             marks.append(AgeMark(m.start(), m.end(), Marker.CHILD))
     marks.sort(key=lambda mark: (mark.start, mark.end))
     return marks

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from langcheck.conditions import CONDITIONS, Candidate, mention
-from langcheck.context import TextContext, analyse
+from langcheck.context import Marker, TextContext, analyse, find_age_marks, find_paragraphs
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Rule, Severity, Subject
 from langcheck.phrases import anchor_cost, parse
@@ -39,10 +39,12 @@ class CompiledRules:
 
     def __init__(self, ruleset: RuleSet, nlp: Any) -> None:
         from spacy.matcher import Matcher
+        from spacy.pipeline.sentencizer import Sentencizer
 
         self.ruleset = ruleset
         self.nlp = nlp
         self.rules = {r.id: r for r in ruleset}
+        self._enders = frozenset(nlp.vocab.strings.add(p) for p in Sentencizer.default_punct_chars)
 
         special = nlp.tokenizer.rules or {}
 
@@ -94,25 +96,42 @@ class CompiledRules:
         return self.triggers.may_match(text)
 
     def findings(self, text: str, options: Options = Options(), *, path: str = "-") -> list[Finding]:
-        """Return the findings for one text, in order of position then rule id."""
+        """Return the findings for one text, in order of position then rule id.
+
+        The text is checked a paragraph at a time, and only the paragraphs that contain a
+        trigger word are tokenised: most of a long case file is never touched by spaCy, and no
+        single spaCy call meets its length limit. Sentences never cross a blank line, so
+        nothing a rule could match is split.
+        """
         if not self.may_match(text):
             return []
-        return self.findings_for_doc(self.nlp(text), options, path=path)
+        lines = _LineIndex(text)
+        whole = _DocumentChild(text)
+        out: list[Finding] = []
+        for start, end in chunks(text):
+            if self.may_match(text[start:end]):
+                doc = self.nlp(text[start:end])
+                out += self._findings(doc, options, path=path, offset=start, lines=lines, whole=whole)
+        return out
 
     def findings_for_doc(self, doc: Any, options: Options = Options(), *, path: str = "-") -> list[Finding]:
-        """Return the findings for a text already run through this pipeline."""
+        """Return the findings for a text already run through this pipeline (as one piece)."""
+        text = doc.text
+        return self._findings(doc, options, path=path, offset=0, lines=_LineIndex(text), whole=_DocumentChild(text))
+
+    def _findings(
+        self, doc: Any, options: Options, *, path: str, offset: int, lines: _LineIndex, whole: _DocumentChild
+    ) -> list[Finding]:
         words = doc.to_array("LOWER").tolist() if len(doc) else []
-        sent_bounds = _sentence_bounds(doc)
+        sent_bounds = _sentence_bounds(doc, self._enders)
         raw = self._matches(doc, words, sent_bounds)
         if not raw:
             return []
-        text = doc.text
-        ctx = analyse(text)
+        ctx = analyse(doc.text)
         exceptions: dict[str, list[tuple[int, int]]] = {}
         for key, s, e in self._exceptions(words) if len(self._exceptions) else ():
             exceptions.setdefault(key, []).append((s, e))
         sent_starts = [s for s, _ in sent_bounds]
-        lines = _LineIndex(text)
         out: list[Finding] = []
         for rule_id, start, end in raw:
             rule = self.rules[rule_id]
@@ -120,15 +139,16 @@ class CompiledRules:
                 continue
             si = bisect.bisect_right(sent_starts, start) - 1
             sent_start, sent_end = sent_bounds[si]
-            cand = Candidate(doc, start, end, sent_start, min(sent_end, len(doc)), ctx)
+            next_end = sent_bounds[si + 1][1] if si + 1 < len(sent_bounds) else -1
+            cand = Candidate(doc, start, end, sent_start, min(sent_end, len(doc)), ctx, next_end)
             quoted = ctx.in_quotes(cand.char_start, cand.char_end)
             if (quoted and not options.include_quotes) or mention(cand):
                 continue
-            if not self._child_gate(rule, cand, ctx, options.subject):
+            if not self._child_gate(rule, cand, ctx, options.subject, whole):
                 continue
             if any(CONDITIONS[name](cand) for name in rule.unless):
                 continue
-            out.append(self._finding(rule, cand, lines, path=path, quoted=quoted))
+            out.append(self._finding(rule, cand, lines, path=path, quoted=quoted, offset=offset))
         return out
 
     def _matches(self, doc: Any, words: list[int], sents: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
@@ -163,7 +183,7 @@ class CompiledRules:
         return kept
 
     @staticmethod
-    def _child_gate(rule: Rule, cand: Candidate, ctx: TextContext, subject: Subject) -> bool:
+    def _child_gate(rule: Rule, cand: Candidate, ctx: TextContext, subject: Subject, whole: _DocumentChild) -> bool:
         """Return True if a child-only rule may fire here (always True for `any` rules)."""
         if rule.applies_to is Audience.ANY or subject is Subject.CHILD:
             return True
@@ -173,11 +193,13 @@ class CompiledRules:
         if ctx.shows_child(s, e):
             return True
         ps, pe = ctx.paragraph_of(cand.char_start)
-        return ctx.shows_child(ps, pe) or ctx.shows_child(0, len(ctx.text))
+        return ctx.shows_child(ps, pe) or ctx.shows_child(0, len(ctx.text)) or whole.shows_child
 
-    def _finding(self, rule: Rule, cand: Candidate, lines: _LineIndex, *, path: str, quoted: bool) -> Finding:
-        start, end = cand.char_start, cand.char_end
-        match = cand.context.text[start:end]
+    def _finding(
+        self, rule: Rule, cand: Candidate, lines: _LineIndex, *, path: str, quoted: bool, offset: int
+    ) -> Finding:
+        match = cand.context.text[cand.char_start : cand.char_end]
+        start, end = cand.char_start + offset, cand.char_end + offset
         at_sentence_start = cand.start == cand.sent_start
         line, col = lines.position(start)
         end_line, end_col = lines.position(end)
@@ -218,14 +240,73 @@ def _anchor_tokens(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
     return None if best is None else best[1]
 
 
-def _sentence_bounds(doc: Any) -> list[tuple[int, int]]:
-    """Return (start, end) token indices of each sentence, read in one array call."""
+def _sentence_bounds(doc: Any, enders: frozenset[int]) -> list[tuple[int, int]]:
+    """Return (start, end) token indices of each sentence.
+
+    A pipeline that sets sentence boundaries (a parser or senter) is trusted. Otherwise the
+    rule of spaCy's sentencizer is applied to attribute arrays: a sentence starts at the first
+    token that is not punctuation after a full stop, question or exclamation mark. This does
+    the sentencizer's work without creating a Python object per token. Either way a blank line
+    also ends a sentence, so a whole document and its paragraphs checked one by one agree.
+    """
     n = len(doc)
     if n == 0:
         return [(0, 0)]
-    flags = doc.to_array("SENT_START").tolist()
-    starts = [0] + [i for i in range(1, n) if flags[i] == 1]
+    rows = doc.to_array(["ORTH", "IS_PUNCT", "IS_SPACE"]).tolist()
+    strings = doc.vocab.strings
+    annotated = doc.has_annotation("SENT_START")
+    flags = doc.to_array("SENT_START").tolist() if annotated else []
+    starts = [0]
+    seen_end = blank_line = False
+    for i, (orth, is_punct, is_space) in enumerate(rows):
+        if i and (blank_line or (annotated and flags[i] == 1)) and not is_space:
+            starts.append(i)
+            seen_end = blank_line = False
+            continue
+        if is_space:
+            blank_line = blank_line or strings[orth].count("\n") >= 2
+            continue
+        ender = orth in enders
+        if not annotated and seen_end and not is_punct and not ender:
+            starts.append(i)
+            seen_end = False
+        elif ender:
+            seen_end = True
     return list(zip(starts, [*starts[1:], n], strict=True))
+
+
+MAX_CHUNK = 100_000
+"""A paragraph longer than this (characters) is checked in pieces split at line breaks."""
+
+
+def chunks(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each paragraph, long ones split at line breaks, then at spaces."""
+    for first, end in find_paragraphs(text):
+        start = first
+        while end - start > MAX_CHUNK:
+            cut = text.rfind("\n", start, start + MAX_CHUNK)
+            if cut <= start:
+                cut = text.rfind(" ", start, start + MAX_CHUNK)
+            if cut <= start:
+                cut = start + MAX_CHUNK
+            yield start, cut
+            start = cut
+        if end > start:
+            yield start, end
+
+
+class _DocumentChild:
+    """Whether anything in the whole text shows a child, worked out only if a rule asks."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._answer: bool | None = None
+
+    @property
+    def shows_child(self) -> bool:
+        if self._answer is None:
+            self._answer = any(m.marker is Marker.CHILD for m in find_age_marks(self._text))
+        return self._answer
 
 
 class _LineIndex:

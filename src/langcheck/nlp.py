@@ -1,9 +1,11 @@
 """Build the spaCy pipeline once per process, lazily, with no model download.
 
-The default is a blank English tokenizer with a rule-based sentencizer: rules match word forms
-(expanded at compile time, see wordforms.py), so no lemmatizer or trained model is needed, and
-a fresh machine with only PyPI can run everything. A user who has a trained English pipeline
-installed may pass its name or path with `--pipeline` for better sentence boundaries.
+The default is spaCy's blank English tokenizer alone: rules match word forms (expanded at
+compile time, see wordforms.py), so no lemmatizer or trained model is needed, and a fresh
+machine with only PyPI can run everything. Sentence boundaries come from the engine, which
+applies the sentencizer's rule to token arrays (engine._sentence_bounds). A user who has a
+trained English pipeline installed may pass its name or path with `--pipeline`; its own
+sentence boundaries (parser or senter) are then used.
 """
 
 from __future__ import annotations
@@ -22,9 +24,7 @@ def load_pipeline(name: str = BLANK) -> Any:
     import spacy
 
     if name == BLANK:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        return nlp
+        return spacy.blank("en")
     try:
         nlp = spacy.load(name, exclude=["ner"])
     except (OSError, ValueError, ImportError) as exc:
@@ -34,6 +34,4 @@ def load_pipeline(name: str = BLANK) -> Any:
         ) from None
     if nlp.lang != "en":
         raise PipelineError(f"pipeline {name!r} is for language {nlp.lang!r}; langcheck needs English")
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
-        nlp.add_pipe("sentencizer")
     return nlp

@@ -212,24 +212,38 @@ def word_chunks(word: str) -> list[str]:
     return _WORD_CHUNK_RE.findall(word.lower())
 
 
-def anchors(slots: tuple[Slot, ...]) -> frozenset[str] | None:
-    """Return words of which any matching text must contain at least one, or None.
+def key_chunk(word: str) -> str | None:
+    """Return the chunk of a word the trigger scan looks for: the rarest-looking one."""
+    chunks = word_chunks(word)
+    return max(chunks, key=lambda c: (c not in COMMON_WORDS, len(c))) if chunks else None
 
-    The chosen slot is a required one whose every alternative yields a word chunk; among those
-    the slot with the fewest, longest chunks is best, as it rules out the most text.
+
+def requirements(slots: tuple[Slot, ...]) -> list[frozenset[str]]:
+    """Return, for each required slot, the words one of which any matching text contains.
+
+    Sorted cheapest first, so the first set is the best single anchor. A slot with a choice
+    that holds no letters or digits (punctuation only) requires nothing and is left out.
     """
-    best: tuple[float, frozenset[str]] | None = None
+    found = []
     for slot in slots:
         if slot.optional:
             continue
         keys = set()
         for choice in slot.choices:
-            chunks = [c for w in choice for c in word_chunks(w)]
-            if not chunks:
+            chunk = max(
+                (c for c in (key_chunk(w) for w in choice) if c),
+                key=lambda c: (c not in COMMON_WORDS, len(c)),
+                default=None,
+            )
+            if chunk is None:
                 break
-            keys.add(max(chunks, key=len))
+            keys.add(chunk)
         else:
-            score = anchor_cost(keys)
-            if best is None or score < best[0]:
-                best = (score, frozenset(keys))
-    return None if best is None else best[1]
+            found.append(frozenset(keys))
+    return sorted(found, key=anchor_cost)
+
+
+def anchors(slots: tuple[Slot, ...]) -> frozenset[str] | None:
+    """Return words of which any matching text must contain at least one, or None."""
+    found = requirements(slots)
+    return found[0] if found else None

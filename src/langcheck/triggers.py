@@ -1,10 +1,14 @@
 """Decide cheaply, without spaCy, whether a text could match any rule at all.
 
-Every pattern needs at least one of a few words (its anchor: for "{put} herself at risk", any
-form of "put"; the slot that rules out the most text is chosen). The union of all anchors is a
-set of words; a text none of whose words is in that set cannot match, so a clean note is
-answered without importing spaCy or tokenising anything. The scan must never say "no" to a
-text a rule would flag: tests run it over every rule's fail examples.
+Every required part of a pattern needs one of a few words: "{put} herself at risk" needs a
+form of "put", and "herself", and "at", and "risk". The scan splits the text into words once,
+looks up each pattern's rarest requirement (its anchor) in an index, and only for the
+patterns so found checks the other requirements. A text that fails for every pattern cannot
+match, so a clean note is answered without importing spaCy or tokenising anything, and a long
+case file is tokenised only where a paragraph could match.
+
+The scan must never say "no" to a text a rule would flag: tests run it over every rule's fail
+examples.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 
 from langcheck.errors import RuleError
 from langcheck.models import Rule
-from langcheck.phrases import anchor_cost, anchors, parse, word_chunks
+from langcheck.phrases import anchor_cost, key_chunk, parse, requirements
 from langcheck.wordforms import forms_of
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -57,9 +61,9 @@ def normalise_token(spec: dict[str, Any], where: str) -> dict[str, Any]:
     return out
 
 
-def token_anchors(tokens: Iterable[dict[str, Any]]) -> frozenset[str] | None:
-    """Return words one of which any match of these (normalised) token dicts contains, or None."""
-    best: tuple[float, frozenset[str]] | None = None
+def token_requirements(tokens: Iterable[dict[str, Any]]) -> list[frozenset[str]]:
+    """Return the word sets a match of these (normalised) token dicts must meet, cheapest first."""
+    found = []
     for tok in tokens:
         if tok.get("OP") in _OPTIONAL_OPS:
             continue
@@ -67,53 +71,62 @@ def token_anchors(tokens: Iterable[dict[str, Any]]) -> frozenset[str] | None:
         words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
         if not words:
             continue
-        keys = set()
-        for w in words:
-            chunks = word_chunks(str(w))
-            if not chunks:
-                break
-            keys.add(max(chunks, key=len))
-        else:
-            score = anchor_cost(keys)
-            if best is None or score < best[0]:
-                best = (score, frozenset(keys))
-    return None if best is None else best[1]
+        keys = {key_chunk(str(w)) for w in words}
+        if None not in keys:
+            found.append(frozenset(k for k in keys if k is not None))
+    return sorted(found, key=anchor_cost)
 
 
-def rule_anchors(rule: Rule) -> list[frozenset[str] | None]:
-    """Return the anchor words of each of a rule's patterns (None: the pattern has none)."""
+def pattern_requirements(rule: Rule) -> list[list[frozenset[str]]]:
+    """Return the requirement sets of each of a rule's patterns (empty: it requires nothing)."""
     where = rule.path or rule.id
-    out: list[frozenset[str] | None] = []
+    out = []
     for pattern in rule.patterns:
         if pattern.phrase is not None:
-            out.append(anchors(parse(pattern.phrase)))
+            out.append(requirements(parse(pattern.phrase)))
         else:
-            out.append(token_anchors(normalise_token(t, where) for t in pattern.tokens or ()))
+            out.append(token_requirements(normalise_token(t, where) for t in pattern.tokens or ()))
     return out
 
 
 @dataclass(frozen=True, slots=True)
 class Triggers:
-    """The words that any matchable text must contain; `always` if some pattern has none."""
+    """An index from anchor words to the other word sets their patterns require.
 
-    words: frozenset[str]
+    `always` is set when some pattern requires no word at all: then every text may match.
+    """
+
+    index: dict[str, tuple[tuple[frozenset[str], ...], ...]]
     always: bool = False
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Return every anchor word (for listings and tests)."""
+        return frozenset(self.index)
 
     def may_match(self, text: str) -> bool:
         """Return False only if no pattern of any rule can match the text."""
         if self.always:
             return True
-        return not self.words.isdisjoint(_CHUNK_RE.findall(text.lower()))
+        words = set(_CHUNK_RE.findall(text.lower()))
+        index = self.index
+        for word in words.intersection(index):
+            for rest in index[word]:
+                if all(not required.isdisjoint(words) for required in rest):
+                    return True
+        return False
 
 
 def build_triggers(rules: Iterable[Rule]) -> Triggers:
-    """Collect the anchors of every pattern of every rule."""
-    words: set[str] = set()
+    """Index every pattern of every rule by its anchor words."""
+    index: dict[str, set[tuple[frozenset[str], ...]]] = {}
     always = False
     for rule in rules:
-        for found in rule_anchors(rule):
-            if found is None:
+        for found in pattern_requirements(rule):
+            if not found:
                 always = True
-            else:
-                words |= found
-    return Triggers(frozenset(words), always)
+                continue
+            anchor, rest = found[0], tuple(found[1:])
+            for word in anchor:
+                index.setdefault(word, set()).add(rest)
+    return Triggers({w: tuple(sorted(v, key=len)) for w, v in index.items()}, always)
