@@ -86,9 +86,7 @@ def test_child_gate_reads_the_text_and_the_subject_setting(make_pack: MakePack) 
 
 def test_adult_subject_condition(make_pack: MakePack) -> None:
     compiled = compile_pack(make_pack(['phrase: "streetwise"'], applies_to="child", unless="[adult_subject]"))
-    assert spans(compiled, "Jade (14) is streetwise. Her mother, aged 40, is streetwise too.") == [
-        "streetwise"
-    ]
+    assert spans(compiled, "Jade (14) is streetwise. Her mother, aged 40, is streetwise too.") == ["streetwise"]
 
 
 def test_peer_condition(make_pack: MakePack) -> None:
@@ -128,3 +126,12 @@ def test_trigger_scan_skips_texts_that_cannot_match(make_pack: MakePack) -> None
 def test_overlapping_matches_of_one_rule_are_reported_once(make_pack: MakePack) -> None:
     compiled = compile_pack(make_pack(['phrase: "at risk"', 'phrase: "herself at risk"']))
     assert spans(compiled, "She put herself at risk.") == ["herself at risk"]
+
+
+def test_a_hyphen_joins_a_group_to_a_word(make_pack: MakePack) -> None:
+    compiled = compile_pack(make_pack(['phrase: "(drug|drugs)-running"', 'phrase: "(over-|overly) emotional"']))
+    assert spans(compiled, "Drug-running and drugs running. She was over-emotional, overly emotional.") == [
+        "Drug-running",
+        "over-emotional",
+        "overly emotional",
+    ]

@@ -87,9 +87,7 @@ def test_a_good_rule_loads(tmp_path: Path) -> None:
         (lambda s: "- just\n- a list\n", "holds a list; expected a mapping of rule keys"),
     ],
 )
-def test_bad_rule_files_name_the_key_and_the_fix(
-    tmp_path: Path, change: Callable[[str], str], expected: str
-) -> None:
+def test_bad_rule_files_name_the_key_and_the_fix(tmp_path: Path, change: Callable[[str], str], expected: str) -> None:
     path = write(tmp_path, change(GOOD))
     with pytest.raises(RuleError) as info:
         load_rule(path, category="testing")
@@ -130,3 +128,10 @@ def test_sources_list_rejects_duplicates(tmp_path: Path) -> None:
 def test_pack_that_is_not_a_folder(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match="is not a folder of rules"):
         load_pack(tmp_path / "missing")
+
+
+def test_unquoted_yaml_boolean_in_a_token_pattern_is_refused(tmp_path: Path) -> None:
+    body = GOOD.replace('  - phrase: "test phrase"', "  - tokens: [{LOWER: {IN: [at, on]}}, {LOWER: risk}]")
+    path = write(tmp_path, body)
+    with pytest.raises(RuleError, match=r"patterns\[0\]\.tokens\[0\]\.LOWER\.IN\[1\]: is true/false"):
+        load_rule(path, category="testing")

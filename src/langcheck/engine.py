@@ -49,6 +49,12 @@ class CompiledRules:
         special = nlp.tokenizer.rules or {}
 
         def tokenize(word: str) -> list[str]:
+            # A hyphen at either end joins a group to a word, "(drug|drugs)-running" or
+            # "(over-|overly) emotional": split it off, as spaCy does inside "drug-running".
+            if len(word) > 1 and word.startswith("-"):
+                return ["-", *tokenize(word[1:])]
+            if len(word) > 1 and word.endswith("-"):
+                return [*tokenize(word[:-1]), "-"]
             if word.isalnum() and word not in special and word.lower() not in special:
                 return [word]  # what the tokenizer returns for a plain word, without its cost
             return [t.text for t in nlp.tokenizer(word)]

@@ -134,9 +134,7 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
 
     rule_id = r.string(data, "id") or ""
     if not ID_RE.match(rule_id):
-        raise r.fail(
-            "id", f"{rule_id!r} is not a rule id", "two to four capitals and three digits, like AG001"
-        )
+        raise r.fail("id", f"{rule_id!r} is not a rule id", "two to four capitals and three digits, like AG001")
     name = r.string(data, "name") or ""
     if not NAME_RE.match(name):
         raise r.fail("name", f"{name!r} is not a slug", "lower-case words joined by hyphens")
@@ -220,9 +218,7 @@ def _check_phrase(r: _Reader, key: str, phrase: str) -> None:
     except PhraseSyntaxError as exc:
         raise r.fail(key, str(exc), "the phrase syntax described in the README") from None
     if count_variants(slots) > MAX_VARIANTS:
-        raise r.fail(
-            key, f"expands to more than {MAX_VARIANTS} wordings", "a narrower phrase, or two patterns"
-        )
+        raise r.fail(key, f"expands to more than {MAX_VARIANTS} wordings", "a narrower phrase, or two patterns")
 
 
 def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
@@ -251,8 +247,33 @@ def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
             for j, tok in enumerate(tokens):
                 if not isinstance(tok, dict):
                     raise r.fail(f"{key}.tokens[{j}]", f"is {_kind(tok)}", "a token dict like {LOWER: risk}")
+                _check_token_words(r, f"{key}.tokens[{j}]", tok)
             out.append(Pattern(tokens=tuple(tokens)))
     return tuple(out)
+
+
+_WORD_KEYS = ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA")
+
+
+def _check_token_words(r: _Reader, key: str, tok: dict[str, Any]) -> None:
+    """Require words in token dicts to be strings: YAML reads a bare on/off/yes/no as true/false."""
+    for attr in _WORD_KEYS:
+        if attr not in tok:
+            continue
+        value = tok[attr]
+        items = [(f"{key}.{attr}", value)]
+        if isinstance(value, dict):
+            items = [
+                (f"{key}.{attr}.{op}[{i}]", v)
+                for op, vs in value.items()
+                if isinstance(vs, list)
+                for i, v in enumerate(vs)
+            ]
+        for where, word in items:
+            if not isinstance(word, str):
+                raise r.fail(
+                    where, f"is {_kind(word)}", "a quoted word (YAML reads a bare on, off, yes or no as true/false)"
+                )
 
 
 def _examples(r: _Reader, value: Any, *, has_fix: bool) -> Examples:
@@ -302,9 +323,7 @@ def rule_files(directory: Path) -> list[tuple[Path, str]]:
 def load_directory(directory: Path) -> list[Rule]:
     """Load every rule file in a pack folder (one sub-folder per category)."""
     if not directory.is_dir():
-        raise RuleError(
-            str(directory), "", "is not a folder of rules", "a folder with one sub-folder per category"
-        )
+        raise RuleError(str(directory), "", "is not a folder of rules", "a folder with one sub-folder per category")
     return [load_rule(path, category=cat) for path, cat in rule_files(directory)]
 
 
