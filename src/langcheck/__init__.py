@@ -13,8 +13,7 @@ from langcheck.errors import ConfigError, InputError, LangcheckError, PipelineEr
 from langcheck.linter import Linter, check
 from langcheck.models import Finding, Rule, Severity, Subject
 from langcheck.ruleset import RuleSet, load_rules
-
-__version__ = "0.1.0"
+from langcheck.version import __version__
 
 __all__ = [
     "Config",

@@ -19,36 +19,37 @@ ADULT_AGE = 18
 
 # Ages written the ways case notes write them: "aged 14", "(14)", "14-year-old", "14yo", "age: 14".
 _AGE_PATTERNS = (
-    re.compile(r"\bage[ds]?\s*:?\s*(\d{1,2})\b(?:\s*(?:and|&|or|-|to)\s*(\d{1,2})\b)?", re.I),
+    re.compile(r"\b(?=[aA])age[ds]?\s*:?\s*(\d{1,2})\b(?:\s*(?:and|&|or|-|to)\s*(\d{1,2})\b)?", re.I),
     re.compile(r"\((\d{1,2})\s*(?:yrs?|years?|y/?o)?\)", re.I),
-    re.compile(r"\b(\d{1,2})\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b", re.I),
-    re.compile(r"\b(\d{1,2})\s?(?:yo|y/o|yrs)\b", re.I),
-    re.compile(r"\b(?:also|both)\s+(\d{1,2})\b", re.I),
-    re.compile(r"\b(?:in\s+(?:his|her|their)\s+)(teens|twenties|thirties|forties|fifties|sixties)\b", re.I),
-    re.compile(r"\b(?:under|below)[ -](1[0-8])s?\b", re.I),
+    re.compile(r"\b(?=\d)(\d{1,2})\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b", re.I),
+    re.compile(r"\b(?=\d)(\d{1,2})\s?(?:yo|y/o|yrs)\b", re.I),
+    re.compile(r"\b(?=[abAB])(?:also|both)\s+(\d{1,2})\b", re.I),
+    re.compile(r"\b(?=[iI])(?:in\s+(?:his|her|their)\s+)(teens|twenties|thirties|forties|fifties|sixties)\b", re.I),
+    re.compile(r"\b(?=[ubUB])(?:under|below)[ -](1[0-8])s?\b", re.I),
     # "Tyler, 15, was seen" / "The victim, 26, said": an age set off by commas after a name or noun.
     re.compile(
-        r"\b(?:[A-Z][A-Za-z'-]+|boy|girl|victim|child|suspect|man|woman|male|female|partner),\s+(\d{1,2})"
+        r"\b(?=[A-Zbgvcsmwfp])(?:[A-Z][A-Za-z'-]+|boy|girl|victim|child|suspect|man|woman|male|female|partner),\s+(\d{1,2})"
         r"(?=\s*[,;.:)]|\s*$)"
     ),
     # "she is 14", "who was 13", "Holly is only 12": an age stated in a clause (not "is 15 minutes").
     re.compile(
-        r"\b(?:she|he|they|who|[A-Z][a-z]+)\s+(?:is|was|'s|are|were|turned|turns)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
+        r"\b(?=[A-Za-z]+\s+(?:is|was|'s|are|were|turned|turns)\s+(?:now\s+|then\s+|only\s+|just\s+)?\d)"
+        r"(?:she|he|they|who|[A-Z][a-z]+)\s+(?:is|was|'s|are|were|turned|turns)\s+(?:now\s+|then\s+|only\s+|just\s+)?"
         r"(\d{1,2})\b(?!\s*(?:%|:|\.\d|am\b|pm\b|min|mins|minutes|hours?|hrs?|times|miles?|km|days?|weeks?|months?"
         r"|years? (?:ago|later|before|after)|th\b|st\b|nd\b|rd\b|stone|kg|lbs?|cm|feet|ft|inches|metres?))",
         re.I,
     ),
-    re.compile(r"\bage of (\d{1,2})\b", re.I),
+    re.compile(r"\b(?=[aA])age of (\d{1,2})\b", re.I),
 )
 _DECADE_AGES = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65}
 
 _DOB_RE = re.compile(
-    r"\b(?:DOB|D\.O\.B\.?|date of birth)\s*:?\s*"
+    r"\b(?=[dD])(?:DOB|D\.O\.B\.?|date of birth)\s*:?\s*"
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+[A-Za-z]+\s+)(\d{4}|\d{2})\b",
     re.I,
 )
 _CHILD_WORD_RE = re.compile(
-    r"\b(?:child|children|child's|children's|girls?|boys?|schoolgirls?|schoolboys?|"
+    r"\b(?=[bcfghijklmprstuyBCFGHIJKLMPRSTUY])(?:child|children|child's|children's|girls?|boys?|schoolgirls?|schoolboys?|"
     r"teenagers?|teens?|juveniles?|kids?|pupils?|babies|baby|toddlers?|infants?|"
     r"young (?:person|people)|YPs?|CYP|"
     r"looked[- ]after|in care|care leaver|foster(?:ed|ing)?|children's home|"

@@ -67,7 +67,7 @@ class CompiledRules:
         self._token_matchers: list[Any] = []
         self._always_matchers: list[Any] = []
         self._anchor_index: dict[int, list[int]] = {}
-        self.triggers = build_triggers(ruleset)
+        self.triggers = build_triggers(ruleset, ruleset.requirements)
         for rule in ruleset:
             where = rule.path or rule.id
             for pattern in rule.patterns:

@@ -100,7 +100,8 @@ class Linter:
 
 @functools.cache
 def _triggers(extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> Triggers:
-    return build_triggers(_ruleset(extend, select, ignore))
+    ruleset = _ruleset(extend, select, ignore)
+    return build_triggers(ruleset, ruleset.requirements)
 
 
 @functools.cache

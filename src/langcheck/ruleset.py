@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from langcheck.errors import RuleError
 from langcheck.loader import load_directory, load_sources
 from langcheck.models import Rule, Source
+from langcheck.packcache import cached
+from langcheck.triggers import pattern_requirements
 
 
 def bundled_rules_dir() -> Path:
@@ -34,6 +36,9 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     sources: dict[str, Source]
+    # The word sets each rule's patterns require (see triggers.py), worked out when the pack
+    # loads so that the trigger index needs no phrase parsing; keyed by rule id.
+    requirements: dict[str, list[list[frozenset[str]]]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         seen: dict[str, Rule] = {}
@@ -67,7 +72,7 @@ class RuleSet:
         """Return the rules chosen by `select` (all if empty) minus those in `ignore`."""
         chosen = [r for r in self.rules if not select or any(selects(s, r) for s in select)]
         kept = tuple(r for r in chosen if not any(selects(s, r) for s in ignore))
-        return RuleSet(kept, self.sources)
+        return RuleSet(kept, self.sources, {r.id: self.requirements[r.id] for r in kept if r.id in self.requirements})
 
     def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
         """Return the selectors that name no rule, so typos are reported, not ignored."""
@@ -75,7 +80,9 @@ class RuleSet:
 
     def merged(self, other: RuleSet) -> RuleSet:
         """Return this set with another's rules and sources added (ids must stay unique)."""
-        return RuleSet(self.rules + other.rules, {**self.sources, **other.sources})
+        return RuleSet(
+            self.rules + other.rules, {**self.sources, **other.sources}, {**self.requirements, **other.requirements}
+        )
 
 
 def selects(selector: str, rule: Rule) -> bool:
@@ -91,11 +98,17 @@ def selects(selector: str, rule: Rule) -> bool:
 
 
 def load_pack(directory: Path) -> RuleSet:
-    """Load a rule pack: its rules and its sources.yaml (if it has one)."""
+    """Load a rule pack: its rules and its sources.yaml (if it has one), cached between runs."""
+    if not directory.is_dir():
+        return _load_pack(directory)  # raises the one-line error
+    return cached(directory, _load_pack)
+
+
+def _load_pack(directory: Path) -> RuleSet:
     rules = load_directory(directory)
     sources_path = directory / "sources.yaml"
     sources = load_sources(sources_path) if sources_path.is_file() else {}
-    return RuleSet(tuple(rules), sources)
+    return RuleSet(tuple(rules), sources, {r.id: pattern_requirements(r) for r in rules})
 
 
 def load_rules(extra: Sequence[Path] = (), *, bundled: bool = True) -> RuleSet:

@@ -117,12 +117,13 @@ class Triggers:
         return False
 
 
-def build_triggers(rules: Iterable[Rule]) -> Triggers:
-    """Index every pattern of every rule by its anchor words."""
+def build_triggers(rules: Iterable[Rule], known: dict[str, list[list[frozenset[str]]]] | None = None) -> Triggers:
+    """Index every pattern of every rule by its anchor words (`known`: requirements by rule id)."""
     index: dict[str, set[tuple[frozenset[str], ...]]] = {}
     always = False
     for rule in rules:
-        for found in pattern_requirements(rule):
+        found_all = known[rule.id] if known is not None and rule.id in known else pattern_requirements(rule)
+        for found in found_all:
             if not found:
                 always = True
                 continue

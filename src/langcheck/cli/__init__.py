@@ -10,11 +10,12 @@ import sys
 
 import click
 
-from langcheck import __version__
+from langcheck.version import __version__
 from langcheck.cli.check import check_command
 from langcheck.cli.explain import explain_command
 from langcheck.cli.fix import fix_command
 from langcheck.cli.rules import rules_command
+from langcheck.cli.serve import serve_command
 from langcheck.cli.test_rules import test_rules_command
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -34,6 +35,7 @@ cli.add_command(fix_command)
 cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(test_rules_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:

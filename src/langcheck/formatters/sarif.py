@@ -12,7 +12,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from langcheck import __version__
+from langcheck.version import __version__
 from langcheck.models import Finding, Rule, Severity
 from langcheck.report import Report
 

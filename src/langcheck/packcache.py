@@ -1,0 +1,66 @@
+"""Keep a loaded, validated rule pack on disk between runs.
+
+Reading and validating ~200 YAML files and expanding their phrases takes longer than
+importing the rest of langcheck; a pre-commit hook on clean files pays it on every commit. So
+a pack, once loaded, is pickled into the user's cache folder under a key made from the exact
+bytes of every file in it (and langcheck's version): any edit to any rule file makes a new key,
+so a stale pack is never used. The cache holds rules only, never checked text. If the cache
+cannot be read or written, the pack is simply loaded from YAML. Set LANGCHECK_NO_CACHE=1 to
+turn it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from langcheck.version import __version__
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """Return the folder for cached packs (XDG_CACHE_HOME or ~/.cache, then langcheck)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "langcheck"
+
+
+def fingerprint(directory: Path) -> str:
+    """Return a key that changes whenever any file of the pack (or langcheck) changes."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
+        digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    digest.update(str(directory.resolve()).encode())
+    return digest.hexdigest()[:40]
+
+
+def cached(directory: Path, build: Callable[[Path], T]) -> T:
+    """Return build(directory), from the cache when the pack is unchanged since it was stored."""
+    if os.environ.get("LANGCHECK_NO_CACHE"):
+        return build(directory)
+    try:
+        path = cache_dir() / f"pack-{fingerprint(directory)}.pickle"
+    except OSError:
+        return build(directory)
+    try:
+        with path.open("rb") as handle:
+            value: T = pickle.load(handle)
+        return value
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    value = build(directory)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pack-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value
