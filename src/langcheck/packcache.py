@@ -61,6 +61,18 @@ def cached(directory: Path, build: Callable[[Path], T]) -> T:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent)
     except OSError:
         pass
     return value
+
+
+KEEP = 16
+"""How many cached packs to keep: enough for a few packs and versions, never a growing pile."""
+
+
+def _prune(folder: Path) -> None:
+    """Delete all but the most recently written cached packs."""
+    packs = sorted(folder.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in packs[KEEP:]:
+        old.unlink(missing_ok=True)
