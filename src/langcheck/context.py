@@ -202,6 +202,19 @@ def _find_close(text: str, start: int, close: str, *, single: bool) -> int | Non
     return None
 
 
+def shows_child_anywhere(text: str, *, today: datetime.date | None = None) -> bool:
+    """Return True if anything in the text shows a child: a child word (searched first, as it
+    is usually found at once) or an age under 18."""
+    if any(_is_child_word(m.group(0)) for m in _CHILD_WORD_RE.finditer(text)):
+        return True
+    return any(m.marker is Marker.CHILD for m in find_age_marks(text, today=today))
+
+
+def _is_child_word(word: str) -> bool:
+    """Return False for the acronyms YP/CYP written in lower case ("yp" is not a child word)."""
+    return word in ("YP", "YPs", "CYP") or word.lower() not in ("yp", "yps", "cyp")
+
+
 def find_age_marks(text: str, *, today: datetime.date | None = None) -> list[AgeMark]:
     """Return every age, date of birth and child word in the text, in order."""
     marks: list[AgeMark] = []
@@ -225,8 +238,7 @@ def find_age_marks(text: str, *, today: datetime.date | None = None) -> list[Age
         age = year - born
         marks.append(AgeMark(m.start(), m.end(), Marker.CHILD if age < ADULT_AGE else Marker.ADULT, age))
     for m in _CHILD_WORD_RE.finditer(text):
-        acronym_ok = m.group(0) in ("YP", "YPs", "CYP") or m.group(0).lower() not in ("yp", "yps", "cyp")
-        if acronym_ok:
+        if _is_child_word(m.group(0)):
             marks.append(AgeMark(m.start(), m.end(), Marker.CHILD))
     marks.sort(key=lambda mark: (mark.start, mark.end))
     return marks

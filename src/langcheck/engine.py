@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from langcheck.conditions import CONDITIONS, Candidate, mention
-from langcheck.context import Marker, TextContext, analyse, find_age_marks, find_paragraphs
+from langcheck.context import TextContext, analyse, find_paragraphs, shows_child_anywhere
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Rule, Severity, Subject
 from langcheck.phrases import anchor_cost, parse
 from langcheck.ruleset import RuleSet
-from langcheck.slotmatcher import SlotMatcher
+from langcheck.slotmatcher import SlotMatcher, sorted_positions
 from langcheck.triggers import build_triggers, normalise_token
 from langcheck.wording import render
 
@@ -67,6 +67,7 @@ class CompiledRules:
         self._token_matchers: list[Any] = []
         self._always_matchers: list[Any] = []
         self._anchor_index: dict[int, list[int]] = {}
+        self._token_anchor_array: Any = None
         self.triggers = build_triggers(ruleset, ruleset.requirements)
         for rule in ruleset:
             where = rule.path or rule.id
@@ -116,24 +117,43 @@ class CompiledRules:
         out: list[Finding] = []
         for start, end in chunks(text):
             if self.may_match(text[start:end]):
-                doc = self.nlp(text[start:end])
-                out += self._findings(doc, options, path=path, offset=start, lines=lines, whole=whole)
+                doc = self._parse(text[start:end])
+                out += self._findings(
+                    doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole
+                )
         return out
+
+    def _parse(self, text: str) -> Any:
+        """Run the pipeline; the blank pipeline has no components, so call its tokenizer directly."""
+        return self.nlp.make_doc(text) if not self.nlp.pipe_names else self.nlp(text)
 
     def findings_for_doc(self, doc: Any, options: Options = Options(), *, path: str = "-") -> list[Finding]:
         """Return the findings for a text already run through this pipeline (as one piece)."""
         text = doc.text
-        return self._findings(doc, options, path=path, offset=0, lines=_LineIndex(text), whole=_DocumentChild(text))
+        return self._findings(
+            doc, text, options, path=path, offset=0, lines=_LineIndex(text), whole=_DocumentChild(text)
+        )
 
     def _findings(
-        self, doc: Any, options: Options, *, path: str, offset: int, lines: _LineIndex, whole: _DocumentChild
+        self,
+        doc: Any,
+        text: str,
+        options: Options,
+        *,
+        path: str,
+        offset: int,
+        lines: _LineIndex,
+        whole: _DocumentChild,
     ) -> list[Finding]:
-        words = doc.to_array("LOWER").tolist() if len(doc) else []
+        if not len(doc):
+            return []
+        ids = doc.to_array("LOWER")
+        words = ids.tolist()
         sent_bounds = _sentence_bounds(doc, self._enders)
-        raw = self._matches(doc, words, sent_bounds)
+        raw = self._matches(doc, ids, words, sent_bounds)
         if not raw:
             return []
-        ctx = analyse(doc.text)
+        ctx = analyse(text)
         exceptions: dict[str, list[tuple[int, int]]] = {}
         for key, s, e in self._exceptions(words) if len(self._exceptions) else ():
             exceptions.setdefault(key, []).append((s, e))
@@ -157,9 +177,11 @@ class CompiledRules:
             out.append(self._finding(rule, cand, lines, path=path, quoted=quoted, offset=offset))
         return out
 
-    def _matches(self, doc: Any, words: list[int], sents: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    def _matches(
+        self, doc: Any, ids: Any, words: list[int], sents: list[tuple[int, int]]
+    ) -> list[tuple[str, int, int]]:
         """Return (rule id, start, end) for every match, the longest per rule and place."""
-        found = self._phrases(words)
+        found = self._phrases(words, self._phrases.positions(ids))
         strings = self.nlp.vocab.strings
         for matcher in self._always_matchers:
             found += [(strings[k], s, e) for k, s, e in matcher(doc)]
@@ -167,8 +189,8 @@ class CompiledRules:
             starts = [s for s, _ in sents]
             todo: set[tuple[int, int]] = set()
             index = self._anchor_index
-            for i, word in enumerate(words):
-                numbers = index.get(word)
+            for i in self._token_positions(ids):
+                numbers = index.get(words[i])
                 if numbers:
                     sentence = bisect.bisect_right(starts, i) - 1
                     todo.update((number, sentence) for number in numbers)
@@ -187,6 +209,14 @@ class CompiledRules:
             last_end[rule_id] = e
         kept.sort(key=lambda m: (m[1], m[2], m[0]))
         return kept
+
+    def _token_positions(self, ids: Any) -> list[int]:
+        """Return where an anchor word of some token pattern occurs (numpy, no Python loop)."""
+        import numpy
+
+        if self._token_anchor_array is None:
+            self._token_anchor_array = numpy.array(sorted(self._anchor_index), dtype=numpy.uint64)
+        return sorted_positions(self._token_anchor_array, ids)
 
     @staticmethod
     def _child_gate(rule: Rule, cand: Candidate, ctx: TextContext, subject: Subject, whole: _DocumentChild) -> bool:
@@ -311,7 +341,7 @@ class _DocumentChild:
     @property
     def shows_child(self) -> bool:
         if self._answer is None:
-            self._answer = any(m.marker is Marker.CHILD for m in find_age_marks(self._text))
+            self._answer = shows_child_anywhere(self._text)
         return self._answer
 
 

@@ -14,8 +14,10 @@ Tokens are compared by the hash of their lower-case text (spaCy's LOWER attribut
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from langcheck.phrases import COMMON_WORDS, Slot
 
@@ -87,13 +89,28 @@ class SlotMatcher:
             for choice in anchor_choices:
                 self._anchors.setdefault(first, []).append((number, choice))
 
-    def __call__(self, words: Sequence[int]) -> list[tuple[str, int, int]]:
-        """Return (key, start, end) for the longest match at each anchor hit."""
+    @functools.cached_property
+    def anchor_ids(self) -> Any:
+        """Return the anchor token ids as a sorted numpy array, for `positions`."""
+        import numpy
+
+        return numpy.array(sorted(self._anchors), dtype=numpy.uint64)
+
+    def positions(self, ids: Any) -> list[int]:
+        """Return where in a document's LOWER id array an anchor token occurs."""
+        return sorted_positions(self.anchor_ids, ids)
+
+    def __call__(self, words: Sequence[int], positions: Sequence[int] | None = None) -> list[tuple[str, int, int]]:
+        """Return (key, start, end) for the longest match at each anchor hit.
+
+        `positions`, if given, are the indices where anchor tokens occur (see `positions`);
+        otherwise every token is looked up.
+        """
         found: list[tuple[str, int, int]] = []
         n = len(words)
         anchors = self._anchors
-        for i, word in enumerate(words):
-            hits = anchors.get(word)
+        for i in range(n) if positions is None else positions:
+            hits = anchors.get(words[i])
             if hits is None:
                 continue
             for number, choice in hits:
@@ -132,3 +149,18 @@ class SlotMatcher:
                 if start >= 0 and (len(choice) == 1 or tuple(words[start:pos]) == choice):
                     out |= self._backward(slots, j - 1, start, words)
         return out
+
+
+def sorted_positions(sorted_ids: Any, ids: Any) -> list[int]:
+    """Return the indices of `ids` whose value is in the sorted array `sorted_ids`.
+
+    A binary search per token in numpy (no Python loop, no hashing): much cheaper than
+    looking each token up from Python on a long document.
+    """
+    import numpy
+
+    if not len(sorted_ids) or not len(ids):
+        return []
+    at = numpy.searchsorted(sorted_ids, ids)
+    at[at >= len(sorted_ids)] = 0
+    return list(numpy.flatnonzero(sorted_ids[at] == ids).tolist())
