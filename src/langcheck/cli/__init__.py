@@ -10,13 +10,13 @@ import sys
 
 import click
 
-from langcheck.version import __version__
 from langcheck.cli.check import check_command
 from langcheck.cli.explain import explain_command
 from langcheck.cli.fix import fix_command
 from langcheck.cli.rules import rules_command
 from langcheck.cli.serve import serve_command
 from langcheck.cli.test_rules import test_rules_command
+from langcheck.version import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -68,10 +68,7 @@ class AnnotatedText:
     def _map(self, offset: int, *, at_start: bool) -> int:
         if not self._spans:
             return len(self.original) if offset > 0 else 0
-        if at_start:
-            i = bisect.bisect_right(self._starts, offset) - 1
-        else:
-            i = bisect.bisect_left(self._ends, offset)
+        i = bisect.bisect_right(self._starts, offset) - 1 if at_start else bisect.bisect_left(self._ends, offset)
         piece = self._spans[min(max(i, 0), len(self._spans) - 1)]
         if piece.is_text:
             return min(piece.original_start + (offset - piece.plain_start), piece.original_end)

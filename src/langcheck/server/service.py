@@ -35,6 +35,14 @@ class Limits:
 
     max_request_bytes: int = 1_000_000
     timeout: float = 30.0
+    max_held_bytes: int | None = None
+    """Request bodies held at once by requests waiting or being checked (default: 64 full
+    requests); beyond it a request gets 503, so a flood cannot exhaust memory."""
+
+    @property
+    def held_bytes(self) -> int:
+        """Return the bound on bytes held by requests in progress."""
+        return self.max_held_bytes if self.max_held_bytes is not None else 64 * self.max_request_bytes
 
 
 class CheckService:
@@ -58,8 +66,12 @@ class CheckService:
         Called before the server accepts requests, so the first client does not wait for it.
         """
         began = time.perf_counter()
-        self._executor.submit(self.linter.check, WARM_UP_TEXT).result()
+        self._executor.submit(self._warm).result()
         return time.perf_counter() - began
+
+    def _warm(self) -> None:
+        self.linter.compiled.nlp(WARM_UP_TEXT)  # build every matcher, even if no rule fits the text
+        self.linter.check(WARM_UP_TEXT)
 
     async def check(self, request: CheckRequest, *, rule_url: str | None = None) -> bytes:
         """Check a request's text on the worker thread and return the JSON answer as bytes.
