@@ -3,7 +3,7 @@
 A phrase blames a victim only in some settings: not when the writer is recording someone's
 words in quotation marks, not when the text is about an adult and the rule is about children.
 This module finds those settings with plain regular expressions over the raw text (no spaCy
-needed), so that every condition in `conditions.py` is a cheap range lookup.
+needed), so that every condition in the `conditions` package is a cheap range lookup.
 """
 
 from __future__ import annotations
