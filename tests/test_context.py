@@ -46,6 +46,8 @@ def test_an_unclosed_quote_does_not_swallow_the_note() -> None:
         ("she is 14 and attends", 14),
         ("Holly is only 12.", 12),
         ("since the age of 13", 13),
+        ("At 14, Femi knows the estate", 14),
+        ("and at 16 he is old enough", 16),
     ],
 )
 def test_ages_in_case_note_forms(text: str, age: int) -> None:
@@ -54,7 +56,15 @@ def test_ages_in_case_note_forms(text: str, age: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["She is 15 minutes late.", "He was 20 miles away.", "She was 3 days late.", "It is 12:30."]
+    "text",
+    [
+        "She is 15 minutes late.",
+        "He was 20 miles away.",
+        "She was 3 days late.",
+        "It is 12:30.",
+        "Seen at 12:30, she left.",
+        "At 3 he left the house.",
+    ],
 )
 def test_numbers_that_are_not_ages(text: str) -> None:
     assert [m.age for m in find_age_marks(text) if m.age is not None] == []

@@ -40,6 +40,9 @@ _AGE_PATTERNS = (
         re.I,
     ),
     re.compile(r"\b(?=[aA])age of (\d{1,2})\b", re.I),
+    # "At 14, Femi..." / "at 16 he is...": an age heading a clause (not a clock time, which has
+    # minutes or am/pm, and not an hour under 5).
+    re.compile(r"\b[Aa]t (1[0-7]|[5-9])(?:,? (?:she|he|they)\b|, [A-Z][a-z]+\b)"),
 )
 _DECADE_AGES = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65}
 
