@@ -100,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     print(f"corpus: {args.corpus} ({len(records)} passages, {sum(span_total.values())} spans)")
-    print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  ({tp} true, {fp} false findings)")
+    shown_p = f"{precision:.3f}" if tp + fp else "n/a (no findings)"
+    shown_r = f"{recall:.3f}" if span_total else "n/a (no labelled spans)"
+    print(f"precision {shown_p}  recall {shown_r}  F1 {f1:.3f}  ({tp} true, {fp} false findings)")
     print(f"{'category':22} {'recall':>7} {'spans':>6} {'precision':>10} {'findings':>9}")
     for cat, row in per_cat.items():
         p = f"{row['precision']:.3f}" if row["precision"] is not None else "-"
