@@ -13,15 +13,68 @@ import argparse
 import random
 from pathlib import Path
 
-FIRST = (
-    "Amira Bethany Chloe Demi Ellie Faith Gemma Holly Isla Jade Kayleigh Leah Megan Nadia Olivia Paige "
-    "Rhiannon Sophie Tia Zara Jordan Casey Liam Tyler Kieran Mason Reece Aaron Dylan Kai"
-).split()
-LAST = "Smith Jones Taylor Brown Williams Wilson Johnson Davies Patel Wright Walker Khan Evans Hughes Clarke".split()
+FIRST = [
+    "Amira",
+    "Bethany",
+    "Chloe",
+    "Demi",
+    "Ellie",
+    "Faith",
+    "Gemma",
+    "Holly",
+    "Isla",
+    "Jade",
+    "Kayleigh",
+    "Leah",
+    "Megan",
+    "Nadia",
+    "Olivia",
+    "Paige",
+    "Rhiannon",
+    "Sophie",
+    "Tia",
+    "Zara",
+    "Jordan",
+    "Casey",
+    "Liam",
+    "Tyler",
+    "Kieran",
+    "Mason",
+    "Reece",
+    "Aaron",
+    "Dylan",
+    "Kai",
+]
+LAST = [
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Patel",
+    "Wright",
+    "Walker",
+    "Khan",
+    "Evans",
+    "Hughes",
+    "Clarke",
+]
 PLACES = (
-    "the Riverside estate", "Kingsway shopping centre", "a flat on Mill Lane", "the bus station", "Victoria Park",
-    "a house on Ashfield Road", "the children's home on Elm Drive", "the takeaway on the high street",
-    "a hotel near the ring road", "the canal towpath", "the foster placement", "the railway station",
+    "the Riverside estate",
+    "Kingsway shopping centre",
+    "a flat on Mill Lane",
+    "the bus station",
+    "Victoria Park",
+    "a house on Ashfield Road",
+    "the children's home on Elm Drive",
+    "the takeaway on the high street",
+    "a hotel near the ring road",
+    "the canal towpath",
+    "the foster placement",
+    "the railway station",
 )
 OFFICERS = ("PC 4412 Harris", "DC Okafor", "PS Lindqvist", "PCSO Begum", "DS Marshall", "the duty social worker")
 TIMES = [f"{h:02d}:{m:02d}" for h in range(24) for m in (0, 10, 15, 30, 45, 50)]

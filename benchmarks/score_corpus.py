@@ -35,9 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.corpus}: no such corpus file; give the path to a .jsonl corpus", file=sys.stderr)
         return 2
 
-    records = [
-        json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+    records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     try:
         all_findings = list(Linter().check_many(r["text"] for r in records))
     except LangcheckError as exc:

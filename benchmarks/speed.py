@@ -64,9 +64,9 @@ def median_process(cmd: list[str], runs: int) -> tuple[float, int]:
 def engine_vs_floor(text: str, runs: int) -> None:
     import spacy
 
+    from langcheck.context import find_paragraphs
     from langcheck.engine import CompiledRules, Options
     from langcheck.linter import _ruleset
-    from langcheck.context import find_paragraphs
 
     paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
     ruleset = _ruleset((), (), ())
@@ -90,8 +90,10 @@ def engine_vs_floor(text: str, runs: int) -> None:
         fresh()
         times.append(median_time(engine, 1))
     ours = statistics.median(times)
-    print(f"1. engine on {len(text) / 1e6:.1f} MB: {ours:.2f} s; tokenizer floor {base:.2f} s; "
-          f"ratio {ours / base:.2f}x (target <= 1.5x)")
+    print(
+        f"1. engine on {len(text) / 1e6:.1f} MB: {ours:.2f} s; tokenizer floor {base:.2f} s; "
+        f"ratio {ours / base:.2f}x (target <= 1.5x)"
+    )
 
 
 def clean_note(tmp: Path, runs: int) -> None:
@@ -99,8 +101,10 @@ def clean_note(tmp: Path, runs: int) -> None:
     note.write_text("Seen at the park with her sister at 14:00; returned home with her mother.\n")
     ours, _ = median_process([*LANGCHECK, "check", str(note), "--isolated"], runs)
     spacy_import, _ = median_process([sys.executable, "-c", "import spacy"], runs)
-    print(f"2. clean short note: {ours:.2f} s; `import spacy` {spacy_import:.2f} s; "
-          f"ratio {ours / spacy_import:.2f}x (target < 0.5x)")
+    print(
+        f"2. clean short note: {ours:.2f} s; `import spacy` {spacy_import:.2f} s; "
+        f"ratio {ours / spacy_import:.2f}x (target < 0.5x)"
+    )
 
 
 def against_alex(alex: str | None, files: dict[int, Path], runs: int) -> None:
@@ -113,8 +117,10 @@ def against_alex(alex: str | None, files: dict[int, Path], runs: int) -> None:
         path = files[size]
         ours, _ = median_process([*LANGCHECK, "check", str(path), "--isolated", "--format", "concise"], runs)
         theirs, _ = median_process([alex, str(path)], runs)
-        print(f"3. {size} MB: alex {theirs:.1f} s; langcheck {ours:.1f} s; alex/langcheck {theirs / ours:.1f}x "
-              f"(target >= {target}x)")
+        print(
+            f"3. {size} MB: alex {theirs:.1f} s; langcheck {ours:.1f} s; alex/langcheck {theirs / ours:.1f}x "
+            f"(target >= {target}x)"
+        )
 
 
 def throughput(folders: dict[int, Path], runs: int) -> dict[int, float]:
@@ -138,8 +144,12 @@ def jobs(folder: Path, runs: int) -> None:
     if "--jobs" not in helptext:
         print("6. --jobs: skipped (this version has no --jobs option)")
         return
-    one, _ = median_process([*LANGCHECK, "check", str(folder), "--isolated", "--format", "concise", "--jobs", "1"], runs)
-    two, _ = median_process([*LANGCHECK, "check", str(folder), "--isolated", "--format", "concise", "--jobs", "2"], runs)
+    one, _ = median_process(
+        [*LANGCHECK, "check", str(folder), "--isolated", "--format", "concise", "--jobs", "1"], runs
+    )
+    two, _ = median_process(
+        [*LANGCHECK, "check", str(folder), "--isolated", "--format", "concise", "--jobs", "2"], runs
+    )
     print(f"6. --jobs 2 vs --jobs 1: {one:.1f} s / {two:.1f} s = {one / two:.2f}x throughput (target >= 1.7x)")
 
 

@@ -34,6 +34,7 @@ def test_check_returns_findings_with_the_json_fields() -> None:
         "text",
         "suggestions",
         "fix",
+        "location",
     }
 
 

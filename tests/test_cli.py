@@ -78,6 +78,7 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
             "is being placed at risk by [name the adults]",
         ],
         "fix": None,
+        "location": {"kind": "line", "line": 2, "column": 20, "description": "line 2, column 20"},
     }
     assert data["summary"] == {
         "files": 1,
@@ -86,6 +87,7 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
         "errors": 0,
         "by_severity": {"error": 0, "warning": 1, "info": 0},
         "fixable": 0,
+        "skipped": 0,
     }
 
 
@@ -102,13 +104,9 @@ def test_subject_adult_silences_child_rules(runner: CliRunner) -> None:
 def test_missing_file_is_one_line_and_others_are_still_checked(runner: CliRunner, tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(NOTE, encoding="utf-8")
-    result = runner.invoke(
-        cli, ["check", str(tmp_path / "nope.txt"), str(good), *FIXED, "--format", "concise"]
-    )
+    result = runner.invoke(cli, ["check", str(tmp_path / "nope.txt"), str(good), *FIXED, "--format", "concise"])
     assert result.exit_code == 2
-    assert (
-        result.stderr == f"error: {tmp_path / 'nope.txt'}: does not exist; check the path and the spelling\n"
-    )
+    assert result.stderr == f"error: {tmp_path / 'nope.txt'}: does not exist; check the path and the spelling\n"
     assert f"{good}:1:20: TS001" in result.stdout
 
 
@@ -136,7 +134,9 @@ def test_folder_with_no_text_files(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "photo.jpg").write_bytes(b"x")
     result = runner.invoke(cli, ["check", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {tmp_path}: is a folder with no text or Markdown files")
+    assert result.stderr.startswith(
+        f"error: {tmp_path}: is a folder with no documents to check (1 file of other types)"
+    )
 
 
 def test_folder_is_searched_for_text_files(runner: CliRunner, tmp_path: Path) -> None:

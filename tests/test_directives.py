@@ -45,9 +45,7 @@ def test_disable_without_enable_runs_to_the_end() -> None:
 def test_unused_suppressions_are_reported_when_asked() -> None:
     linter = Linter(Config(extend_rules=(PACK,), select=("TS001",), report_unused_suppressions=True))
     found = linter.check("A clean line. langcheck: ignore[TS001]\n" + RISK + " langcheck: ignore")
-    assert [(f.rule_id, f.line, f.column, f.text) for f in found] == [
-        ("LC001", 1, 15, "langcheck: ignore[TS001]")
-    ]
+    assert [(f.rule_id, f.line, f.column, f.text) for f in found] == [("LC001", 1, 15, "langcheck: ignore[TS001]")]
     assert "silences nothing" in found[0].message
 
 

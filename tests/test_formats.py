@@ -36,7 +36,12 @@ def test_sarif_has_what_github_code_scanning_requires() -> None:
     assert first["ruleId"] == "TS001" and first["level"] == "warning"
     assert second["level"] == "note"
     assert first["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 1, "startColumn": 20, "endLine": 1, "endColumn": 43, "charOffset": 19, "charLength": 23,
+        "startLine": 1,
+        "startColumn": 20,
+        "endLine": 1,
+        "endColumn": 43,
+        "charOffset": 19,
+        "charLength": 23,
     }
     assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "stdin"
     assert first["partialFingerprints"]["langcheck/v1"]

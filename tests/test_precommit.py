@@ -39,7 +39,12 @@ def try_repo(repo: Path, hook: str, filename: str, home: Path) -> subprocess.Com
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     return subprocess.run(
         [PRE_COMMIT, "try-repo", str(REPO), hook, "--files", filename, "--verbose"],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=900, check=False,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
 
 
@@ -59,7 +64,9 @@ def test_hook_blocks_a_note_with_findings_and_passes_a_clean_one(notes_repo: Pat
 def test_manifest_is_valid() -> None:
     result = subprocess.run(
         [PRE_COMMIT, "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -84,8 +91,9 @@ def test_readme_local_hook_blocks_a_commit(tmp_path: Path) -> None:
     def commit(name: str, text: str) -> subprocess.CompletedProcess[str]:
         (repo / name).write_text(text, encoding="utf-8")
         git(repo, "add", name, ".pre-commit-config.yaml")
-        return subprocess.run(["git", "commit", "-m", name], cwd=repo, env=env, capture_output=True, text=True,
-                              check=False)
+        return subprocess.run(
+            ["git", "commit", "-m", name], cwd=repo, env=env, capture_output=True, text=True, check=False
+        )
 
     blocked = commit("bad.md", "Jade (14) has been putting herself at risk.\n")
     assert blocked.returncode != 0

@@ -1,53 +1,216 @@
-"""Turn the paths a user gives into the documents to check, in a stable order."""
+"""Turn the paths a user gives into the documents to check, in a stable order.
+
+Files named on the command line are always checked (unless a config `exclude` matches them).
+Folders, and glob patterns such as `notes/**/*.docx`, are searched: sorted by name at every
+level, hidden files and folders left out, `.gitignore` rules honoured as git honours them
+(the files in the folder and above it up to the repository's top, later and deeper rules
+winning, `!` re-including), `exclude` applied, and symbolic links followed only when they lead
+to somewhere inside the folder. Files of a type langcheck does not read are counted, not
+reported one by one.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import glob
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from langcheck.sources import SUFFIXES, UNREADABLE
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
+"""The plain-text suffixes (kept for callers from before other formats were read)."""
 STDIN = "-"
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv"})
+_GLOB_CHARS = frozenset("*?[")
+
+UNSUPPORTED = "unsupported type"
+BINARY = "binary"
+OUTSIDE = "link outside the folder"
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A document to check, or a path that could not be turned into any (with the reason)."""
+    """A document to check, or a path that could not be turned into any (with the reason).
+
+    `found` is True for a file found by searching a folder or glob rather than named by the
+    user: such a file that turns out to be binary is skipped and counted, not an error.
+    """
 
     path: str
     problem: str | None = None
+    found: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """The documents to check, and how many files a search passed over, by reason."""
+
+    targets: tuple[Target, ...]
+    skipped: tuple[tuple[str, int], ...] = ()
 
 
 def expand(paths: Iterable[str]) -> list[Target]:
-    """Return a target per file: files as given, folders searched for text documents."""
-    out: list[Target] = []
+    """Return a target per file: files as given, folders searched for documents."""
+    return list(discover(paths).targets)
+
+
+def discover(paths: Iterable[str], *, excluded: Callable[[Path], bool] | None = None) -> Discovery:
+    """Return the documents named by `paths`, searching folders and globs.
+
+    `excluded` says whether a file or folder found by a search is excluded by configuration;
+    an excluded folder is not entered.
+    """
+    targets: list[Target] = []
+    skipped: Counter[str] = Counter()
+    is_excluded = excluded or (lambda _path: False)
     for raw in paths:
         if raw == STDIN:
-            out.append(Target(STDIN))
+            targets.append(Target(STDIN))
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in TEXT_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
-            )
-            if not found:
-                out.append(
-                    Target(
-                        raw,
-                        "is a folder with no text or Markdown files in it; "
-                        "give the files to check (.txt, .md, .rst)",
-                    )
-                )
-            out += [Target(str(p)) for p in found]
+            targets += _search_folder(raw, is_excluded, skipped)
+        elif not path.exists() and _GLOB_CHARS & set(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                targets.append(Target(raw, "matches no files; check the pattern (quote it so the shell leaves it)"))
+            for match in matches:
+                if Path(match).is_dir():
+                    targets += _search_folder(match, is_excluded, skipped)
+                elif not is_excluded(Path(match)):
+                    _add_found(Path(match), targets, skipped)
         else:
-            out.append(Target(raw))
-    return out
+            targets.append(Target(raw))
+    return Discovery(tuple(targets), tuple(sorted(skipped.items())))
 
 
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") or part in _SKIP_DIRS for part in rel.parts[:-1]) or rel.name.startswith(
-        "."
-    )
+def _search_folder(raw: str, excluded: Callable[[Path], bool], skipped: Counter[str]) -> list[Target]:
+    root = Path(raw)
+    before = sum(skipped.values())
+    search = _Search(root.resolve(), excluded, skipped)
+    search.walk(root, _Ignores.above(root, search.root_real))
+    if not search.found:
+        passed = sum(skipped.values()) - before
+        also = f" ({passed} file{'s' if passed != 1 else ''} of other types)" if passed else ""
+        kinds = ", ".join(sorted(SUFFIXES))
+        return [Target(raw, f"is a folder with no documents to check{also}; langcheck reads {kinds}")]
+    return search.found
+
+
+class _Search:
+    """One folder's search: what it found, what it passed over, where it has been."""
+
+    def __init__(self, root_real: Path, excluded: Callable[[Path], bool], skipped: Counter[str]) -> None:
+        self.root_real = root_real
+        self.excluded = excluded
+        self.skipped = skipped
+        self.found: list[Target] = []
+        self.visited = {root_real}
+
+    def walk(self, folder: Path, ignores: _Ignores) -> None:
+        """Add the documents in `folder` and the folders below it, in name order."""
+        ignores = ignores.inside(folder)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return  # an unreadable folder below the one given: nothing in it can be listed
+        for entry in entries:
+            path = folder / entry.name
+            if entry.name.startswith(".") or entry.name in _SKIP_DIRS:
+                continue
+            try:
+                is_dir = entry.is_dir()
+                if entry.is_symlink() and not self._may_follow(path, is_dir):
+                    continue
+            except OSError:
+                continue
+            if ignores.ignored(path, is_dir) or self.excluded(path):
+                continue
+            if is_dir:
+                self.walk(path, ignores)
+            elif entry.is_file():
+                _add_found(path, self.found, self.skipped)
+
+    def _may_follow(self, link: Path, is_dir: bool) -> bool:
+        """Return True for a link to a file or new folder inside the searched folder."""
+        target = link.resolve()
+        if target != self.root_real and self.root_real not in target.parents:
+            self.skipped[OUTSIDE] += 1
+            return False
+        if is_dir:
+            if target in self.visited:
+                return False  # a loop, or a folder already searched
+            self.visited.add(target)
+        return True
+
+
+def _add_found(path: Path, out: list[Target], skipped: Counter[str]) -> None:
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        out.append(Target(str(path), found=True))
+    elif suffix not in UNREADABLE and not _looks_like_text(path):
+        skipped[BINARY] += 1
+    else:
+        skipped[UNSUPPORTED] += 1
+
+
+def _looks_like_text(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return b"\x00" not in handle.read(1024)
+    except OSError:
+        return False
+
+
+class _Ignores:
+    """The .gitignore rules in force in one folder: its own file's and those of folders above."""
+
+    def __init__(self, specs: tuple[tuple[Path, PurePosixPath, Any], ...]) -> None:
+        # each: (the folder a path is taken relative to, a prefix for that relative path, spec)
+        self.specs = specs
+
+    @classmethod
+    def above(cls, root: Path, real: Path) -> _Ignores:
+        """Return the rules of the folders above `root`, up to its repository's top, if any."""
+        top = next((d for d in (real, *real.parents) if (d / ".git").exists()), None)
+        if top is None:
+            return cls(())
+        specs: list[tuple[Path, PurePosixPath, Any]] = []
+        rules = [(top, top / ".git" / "info" / "exclude")]
+        rules += [
+            (d, d / ".gitignore") for d in (*reversed(real.parents), real) if d != real and top in (d, *d.parents)
+        ]
+        for folder, file in rules:
+            spec = _load(file)
+            if spec is not None:
+                specs.append((root, PurePosixPath(real.relative_to(folder).as_posix()), spec))
+        return cls(tuple(specs))
+
+    def inside(self, folder: Path) -> _Ignores:
+        """Return the rules in force inside `folder`: these, and its own .gitignore's."""
+        spec = _load(folder / ".gitignore")
+        return self if spec is None else _Ignores((*self.specs, (folder, PurePosixPath("."), spec)))
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        """Return True if the deepest rule that speaks about `path` ignores it."""
+        for anchor, prefix, spec in reversed(self.specs):
+            rel = (prefix / path.relative_to(anchor).as_posix()).as_posix()
+            result = spec.check_file(rel + "/" if is_dir else rel)
+            if result.include is not None:
+                return bool(result.include)
+        return False
+
+
+def _load(path: Path) -> Any:
+    """Return the compiled rules of a .gitignore file, or None if there is none (or it is unreadable)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)

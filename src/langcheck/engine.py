@@ -118,9 +118,7 @@ class CompiledRules:
         for start, end in chunks(text):
             if self.may_match(text[start:end]):
                 doc = self._parse(text[start:end])
-                out += self._findings(
-                    doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole
-                )
+                out += self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
         return out
 
     def _parse(self, text: str) -> Any:

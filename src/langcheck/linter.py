@@ -8,7 +8,7 @@ stays cheap. The compiled form is cached per process and per rule configuration.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from langcheck import directives
@@ -18,7 +18,8 @@ from langcheck.errors import ConfigError
 from langcheck.models import Finding
 from langcheck.nlp import load_pipeline
 from langcheck.ruleset import RuleSet, load_rules, selects
-from langcheck.sources.text import read_text_file
+from langcheck.sources import InputFormat, ReadOptions, Source, Unit, resolve_format
+from langcheck.sources import read as read_source
 from langcheck.triggers import Triggers, build_triggers
 
 
@@ -72,9 +73,36 @@ class Linter:
             kept.sort(key=lambda f: (f.start, f.end, f.rule_id))
         return kept
 
-    def check_file(self, path: str | Path) -> list[Finding]:
-        """Read a text file and return its findings; raises InputError if it cannot be read."""
-        return self.check(read_text_file(Path(path)), path=str(path))
+    def check_file(
+        self, path: str | Path, *, input_format: InputFormat | str | None = None, columns: Sequence[str] = ()
+    ) -> list[Finding]:
+        """Read a document of any format langcheck reads and return its findings, each with a location.
+
+        The format comes from the suffix unless `input_format` names one ("docx", "csv", ...);
+        `columns` chooses a spreadsheet's columns. Raises InputError if it cannot be read.
+        """
+        options = ReadOptions(columns=tuple(columns))
+        return self.check_document(Source.from_path(path), input_format=input_format, options=options)
+
+    def check_document(
+        self,
+        source: Source,
+        *,
+        input_format: InputFormat | str | None = None,
+        options: ReadOptions | None = None,
+    ) -> list[Finding]:
+        """Return the findings of a document read by its format's reader (see sources/)."""
+        units = read_source(source, resolve_format(source, input_format), options)
+        return [f for _, found in self.check_units(units, path=source.name) for f in found]
+
+    def check_units(self, units: Iterable[Unit], *, path: str) -> Iterator[tuple[Unit, list[Finding]]]:
+        """Yield each unit of a document with its findings moved to the document's own places.
+
+        Units are checked one at a time as the reader yields them, so a large spreadsheet is
+        never held whole; inline suppressions and per-file ignores apply within each unit.
+        """
+        for unit in units:
+            yield unit, unit.place(self.check(unit.text, path=path))
 
     def check_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[list[Finding]]:
         """Yield the findings for each text in turn, streaming through spaCy's nlp.pipe."""

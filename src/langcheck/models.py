@@ -123,12 +123,90 @@ class Rule:
         return f"{self.id} {self.name}"
 
 
+class LocationKind(enum.Enum):
+    """How a person finds a place in a document: the unit their own program shows."""
+
+    LINE = "line"  # text formats: line and column, as an editor shows them
+    PARAGRAPH = "paragraph"  # .docx, .odt: paragraphs that hold text, counted from the top
+    TABLE_CELL = "table-cell"  # a cell of a table in a .docx or .odt
+    PAGE = "page"  # .pdf
+    ROW = "row"  # .csv, .tsv, .xlsx: the spreadsheet row (the header is row 1) and column
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is, in the terms of the document's own program (Word, a PDF viewer, Excel).
+
+    Line and column mean nothing to someone reading a Word document, so each reader says where
+    its text came from; only the fields that its kind uses are set. `part` names a part of a
+    word-processor document other than the body ("header", "footer", "comment").
+    """
+
+    kind: LocationKind
+    line: int | None = None
+    column: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None
+    sheet: str | None = None
+    column_name: str | None = None
+    column_letter: str | None = None
+    part: str | None = None
+
+    def describe(self) -> str:
+        """Return the place as a person would say it: "paragraph 12", "row 5, column note"."""
+        kind = self.kind
+        if kind is LocationKind.LINE:
+            return f"line {self.line}, column {self.column}"
+        if kind is LocationKind.PAGE:
+            return f"page {self.page}"
+        if kind is LocationKind.ROW:
+            where = f"row {self.row}, column {self.column_name}"
+            if self.column_letter:
+                where += f" ({self.column_letter}{self.row})"
+            return f"sheet {self.sheet}, {where}" if self.sheet is not None else where
+        if kind is LocationKind.TABLE_CELL:
+            where = f"table {self.table}, row {self.row}, cell {self.cell}"
+        elif self.part == "comment":
+            return f"comment {self.paragraph}"
+        else:
+            where = f"paragraph {self.paragraph}"
+        return f"{self.part}, {where}" if self.part else where
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON object: the kind, the fields it uses, and the description."""
+        out: dict[str, Any] = {"kind": self.kind.value}
+        for name in (
+            "part",
+            "sheet",
+            "page",
+            "table",
+            "paragraph",
+            "row",
+            "cell",
+            "line",
+            "column",
+            "column_name",
+            "column_letter",
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        out["description"] = self.describe()
+        return out
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One flagged passage: where it is, which rule, what to say, what to offer instead.
 
     `start`/`end` are character offsets into the checked text; `line`/`column` are 1-based and
-    `end_column` is exclusive, the convention of ruff and SARIF.
+    `end_column` is exclusive, the convention of ruff and SARIF. A finding from a document
+    reader (see sources/) also has a `location`: for text formats the positions are then in the
+    file itself, for other formats in the plain text langcheck extracted, and `location` is
+    the place a person looks (paragraph, page, row).
     """
 
     rule_id: str
@@ -147,6 +225,7 @@ class Finding:
     fix: str | None = None
     path: str = "-"
     quoted: bool = False
+    location: Location | None = None
 
     @property
     def rule(self) -> str:
@@ -171,4 +250,5 @@ class Finding:
             "text": self.text,
             "suggestions": list(self.suggestions),
             "fix": self.fix,
+            "location": self.location.to_dict() if self.location is not None else None,
         }

@@ -42,9 +42,7 @@ def run_rule(compiled: CompiledRules, rule: Rule) -> Iterator[ExampleResult]:
             yield ExampleResult(rule.id, "fail", ex.text, False, "the rule did not flag this text", rule.path)
         elif ex.match is not None and ex.match not in texts:
             got = ", ".join(repr(t) for t in texts)
-            yield ExampleResult(
-                rule.id, "fail", ex.text, False, f"flagged {got}, expected {ex.match!r}", rule.path
-            )
+            yield ExampleResult(rule.id, "fail", ex.text, False, f"flagged {got}, expected {ex.match!r}", rule.path)
         else:
             yield ExampleResult(rule.id, "fail", ex.text, True, path=rule.path)
     for text in rule.examples.passes:
@@ -55,9 +53,7 @@ def run_rule(compiled: CompiledRules, rule: Rule) -> Iterator[ExampleResult]:
         mine = [f for f in compiled.findings(fx.text, options) if f.rule_id == rule.id]
         fixed = apply_fixes(fx.text, mine)
         if fixed != fx.fixed:
-            yield ExampleResult(
-                rule.id, "fix", fx.text, False, f"fixed to {fixed!r}, expected {fx.fixed!r}", rule.path
-            )
+            yield ExampleResult(rule.id, "fix", fx.text, False, f"fixed to {fixed!r}, expected {fx.fixed!r}", rule.path)
         elif found(fixed):
             yield ExampleResult(rule.id, "fix", fx.text, False, "the fixed text is still flagged", rule.path)
         else:
@@ -71,9 +67,7 @@ def check_data(ruleset: RuleSet) -> Iterator[ExampleResult]:
             yield ExampleResult(rule.id, "data", "", False, "has no pass example", rule.path)
         for source in rule.sources:
             if source not in ruleset.sources:
-                yield ExampleResult(
-                    rule.id, "data", "", False, f"cites {source!r}, not in sources.yaml", rule.path
-                )
+                yield ExampleResult(rule.id, "data", "", False, f"cites {source!r}, not in sources.yaml", rule.path)
 
 
 def run_pack(compiled: CompiledRules) -> Iterator[ExampleResult]:

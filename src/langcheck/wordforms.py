@@ -32,9 +32,7 @@ _EXTRA_FORMS: dict[str, tuple[str, ...]] = {
 
 # Forms that the table files under a base word but which are not inflections of it in the
 # sense a rule means (abbreviations, archaic spellings, different words).
-_BAD_FORMS = frozenset(
-    {"gorn", "staid", "staves", "wrought", "oughter", "ai", "d", "ve", "arst", "wass", "m"}
-)
+_BAD_FORMS = frozenset({"gorn", "staid", "staves", "wrought", "oughter", "ai", "d", "ve", "arst", "wass", "m"})
 
 
 @functools.cache

@@ -4,6 +4,10 @@ Only rules with a `fix` change text; every other finding needs the writer's judg
 left alone. By default nothing is written: a unified diff shows what --write would do.
 Writes are atomic (a temporary file in the same folder, then a rename) and keep the file's
 permissions, so an interrupted run never leaves half a case note.
+
+Only plain-text formats (.txt, .md, .rst, .html) are rewritten, and only where the file holds
+exactly the flagged words (not, say, words split by Markdown emphasis): a Word document or PDF
+cannot be edited safely as text, so fix says so and leaves it to the writer.
 """
 
 from __future__ import annotations
@@ -13,18 +17,23 @@ import os
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
-from langcheck.cli.console import error_line, fail, stdout_console
-from langcheck.cli.documents import documents
+from langcheck.cli.console import fail, stdout_console
+from langcheck.cli.documents import Job, Messages, linter_for, plan
 from langcheck.cli.options import overlay_from, rule_options
 from langcheck.discovery import STDIN
-from langcheck.errors import LangcheckError
+from langcheck.errors import InputError, LangcheckError
 from langcheck.fixes import apply_fixes, fixable
+from langcheck.models import Finding
 from langcheck.settings import SettingsResolver
+from langcheck.sources import read, resolve_format
+from langcheck.sources.text import NotTextError
+from langcheck.sources.units import TextUnit
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -42,6 +51,91 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+class _NotPlainTextError(Exception):
+    """The document is in a format fix does not rewrite."""
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What a fix run has done so far (mutable while it runs)."""
+
+    errors: int = 0
+    pending: int = 0
+    applied: int = 0
+    left_alone: int = 0
+
+
+def _text_and_findings(job: Job) -> tuple[str, list[Finding]] | None:
+    """Return a plain-text document's text and findings (positions in the file), or None if empty.
+
+    Raises InputError if it cannot be read, _NotPlainTextError for a format fix leaves alone.
+    """
+    assert job.config is not None
+    source = job.source()
+    fmt = resolve_format(source)
+    if not fmt.is_text:
+        raise _NotPlainTextError(fmt.value)
+    findings: list[Finding] = []
+    text = None
+    for unit, found in linter_for(job.config).check_units(read(source, fmt, job.options), path=job.path):
+        assert isinstance(unit, TextUnit)
+        text = unit.source
+        findings += found
+    return None if text is None else (text, findings)
+
+
+def _read(job: Job, tally: _Tally, messages: Messages) -> tuple[str, list[Finding]] | None:
+    """Return the text and findings to fix, or None after saying why there are none."""
+    if job.error is not None or job.config is None:
+        messages.error(job.error or f"{job.path}: could not be read")
+        tally.errors += 1
+        return None
+    try:
+        return _text_and_findings(job)
+    except _NotPlainTextError as exc:
+        if job.found:
+            tally.left_alone += 1
+        else:
+            messages.error(
+                f"{job.path}: is a .{exc} document, which langcheck fix does not change; "
+                "change the wording in the document itself (langcheck check shows where)"
+            )
+            tally.errors += 1
+    except InputError as exc:
+        if not (job.found and isinstance(exc, NotTextError)):
+            messages.error(str(exc))
+            tally.errors += 1
+    except LangcheckError as exc:
+        fail(exc)
+    return None
+
+
+def _fix(job: Job, *, do_write: bool, tally: _Tally, messages: Messages, console: Any) -> None:
+    read_back = _read(job, tally, messages)
+    if read_back is None:
+        return
+    text, findings = read_back
+    fixes = [f for f in fixable(findings) if text[f.start : f.end] == f.text]
+    if not fixes:
+        return
+    fixed = apply_fixes(text, fixes)
+    if do_write and job.path != STDIN:
+        try:
+            write_atomically(Path(job.path), fixed)
+        except OSError as exc:
+            messages.error(f"{job.path}: could not be written ({exc.strerror}); the file is unchanged")
+            tally.errors += 1
+            return
+        tally.applied += len(fixes)
+        return
+    tally.pending += len(fixes)
+    name = "stdin" if job.path == STDIN else job.path
+    diff = difflib.unified_diff(
+        text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    console.out("".join(line if line.endswith("\n") else line + "\n" for line in diff), end="", highlight=False)
+
+
 @click.command("fix")
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option("--write", "do_write", is_flag=True, help="Apply the fixes to the files (default: show a diff).")
@@ -49,54 +143,36 @@ def write_atomically(path: Path, text: str) -> None:
 def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None, isolated: bool, **opts: Any) -> None:
     """Show the safe term swaps as a diff, or apply them with --write.
 
-    Exit status: 0 nothing to fix (or all applied), 1 fixes shown but not applied,
-    2 a file or setting could not be used.
+    Only plain-text files (.txt, .md, .rst, .html) are changed. Exit status: 0 nothing to fix
+    (or all applied), 1 fixes shown but not applied, 2 a file or setting could not be used.
     """
     if not paths:
         fail("no files given; name the files or folders to fix")
     try:
         resolver = SettingsResolver(explicit=config_path, isolated=isolated, overlay=overlay_from(**opts))
+        work = plan(paths, resolver)
     except LangcheckError as exc:
         fail(exc)
     console = stdout_console()
-    errors = pending = applied = 0
-    for doc in documents(paths, resolver):
-        if doc.error is not None or doc.text is None or doc.config is None:
-            error_line(doc.error or f"{doc.path}: could not be read")
-            errors += 1
-            continue
-        try:
-            findings = resolver.linter_for(doc.config).check(doc.text, path=doc.path)
-        except LangcheckError as exc:
-            fail(exc)
-        fixes = fixable(findings)
-        if not fixes:
-            continue
-        fixed = apply_fixes(doc.text, fixes)
-        if do_write and doc.path != STDIN:
-            try:
-                write_atomically(Path(doc.path), fixed)
-            except OSError as exc:
-                error_line(f"{doc.path}: could not be written ({exc.strerror}); the file is unchanged")
-                errors += 1
-                continue
-            applied += len(fixes)
-            continue
-        pending += len(fixes)
-        name = "stdin" if doc.path == STDIN else doc.path
-        diff = difflib.unified_diff(
-            doc.text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    messages = Messages(len(work.jobs), enabled=False)
+    tally = _Tally()
+    for job in work.jobs:
+        _fix(job, do_write=do_write, tally=tally, messages=messages, console=console)
+    if tally.left_alone:
+        n = tally.left_alone
+        messages.warning(
+            f"{n} document{'s' if n != 1 else ''} (.docx, .pdf, spreadsheets, ...) left unchanged: "
+            "langcheck fix changes only plain-text files"
         )
-        console.out("".join(line if line.endswith("\n") else line + "\n" for line in diff), end="", highlight=False)
     if do_write:
-        console.print(f"Applied {applied} fix{'es' if applied != 1 else ''}.", highlight=False)
-    elif pending:
+        console.print(f"Applied {tally.applied} fix{'es' if tally.applied != 1 else ''}.", highlight=False)
+    elif tally.pending:
         console.print(
-            f"{pending} fix{'es' if pending != 1 else ''} available; run with --write to apply.",
+            f"{tally.pending} fix{'es' if tally.pending != 1 else ''} available; run with --write to apply.",
             highlight=False,
         )
     else:
         console.print("Nothing to fix.", highlight=False)
-    if errors:
+    if tally.errors:
         sys.exit(2)
-    sys.exit(1 if pending else 0)
+    sys.exit(1 if tally.pending else 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from langcheck.formatters.text import where
 from langcheck.report import Report
 
 
@@ -11,7 +12,7 @@ def write_concise(report: Report, console: Any) -> None:
     """Print each finding on one line, then a one-line count."""
     for f in report.findings:
         console.print(
-            f"{f.path}:{f.line}:{f.column}: {f.rule_id} [{f.severity.label}] {f.message}",
+            f"{where(f)}: {f.rule_id} [{f.severity.label}] {f.message}",
             highlight=False,
             soft_wrap=True,
         )

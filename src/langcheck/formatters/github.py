@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from langcheck.models import Severity
+from langcheck.models import LocationKind, Severity
 from langcheck.report import Report
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -21,11 +21,16 @@ def _escape_property(text: str) -> str:
 def write_github(report: Report, console: Any) -> None:
     """Print one `::warning file=...,line=...::message` command per finding."""
     for f in report.findings:
-        props = (
-            f"file={_escape_property(f.path)},line={f.line},col={f.column},"
-            f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule_id + ' ' + f.name)}"
-        )
+        title = f"title={_escape_property(f.rule_id + ' ' + f.name)}"
         message = f.message
+        if f.location is None or f.location.kind is LocationKind.LINE:
+            props = (
+                f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+                f"endLine={f.end_line},endColumn={f.end_column},{title}"
+            )
+        else:  # a .docx or .pdf has no lines GitHub can show: annotate the file, say where in it
+            props = f"file={_escape_property(f.path)},{title}"
+            message = f"({f.location.describe()}) {message}"
         if f.suggestions:
             message += " Instead: " + "; ".join(f'"{s}"' for s in f.suggestions)
         console.out(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}", highlight=False)

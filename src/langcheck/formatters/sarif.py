@@ -3,6 +3,11 @@
 Every property GitHub reads is filled: rule descriptions and help, a level per result, a
 region with 1-based columns in Unicode code points (what Python counts), and a fingerprint
 from the rule, path and flagged words, so an alert survives lines moving above it.
+
+For a document that is not plain text (.docx, .pdf, .xlsx, ...) the region's lines are those
+of the text langcheck extracted, which no viewer shows; so the place a person looks for
+("paragraph 12", "page 3") is also given as a logical location, in the message, and in the
+result's properties.
 """
 
 from __future__ import annotations
@@ -12,9 +17,9 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from langcheck.version import __version__
-from langcheck.models import Finding, Rule, Severity
+from langcheck.models import Finding, LocationKind, Rule, Severity
 from langcheck.report import Report
+from langcheck.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -59,30 +64,38 @@ def to_sarif(report: Report, rules: dict[str, Rule]) -> dict[str, Any]:
         text = f.message
         if f.suggestions:
             text += " Instead: " + "; ".join(f'"{s}"' for s in f.suggestions)
-        results.append(
-            {
-                "ruleId": f.rule_id,
-                "ruleIndex": index[f.rule_id],
-                "level": LEVELS[f.severity],
-                "message": {"text": text},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(f.path)},
-                            "region": {
-                                "startLine": f.line,
-                                "startColumn": f.column,
-                                "endLine": f.end_line,
-                                "endColumn": f.end_column,
-                                "charOffset": f.start,
-                                "charLength": f.end - f.start,
-                            },
-                        }
+        place = f.location if f.location is not None and f.location.kind is not LocationKind.LINE else None
+        if place is not None:
+            text = f"({place.describe()}) {text}"
+        result: dict[str, Any] = {
+            "ruleId": f.rule_id,
+            "ruleIndex": index[f.rule_id],
+            "level": LEVELS[f.severity],
+            "message": {"text": text},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(f.path)},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": f.end_line,
+                            "endColumn": f.end_column,
+                            "charOffset": f.start,
+                            "charLength": f.end - f.start,
+                        },
                     }
-                ],
-                "partialFingerprints": {"langcheck/v1": digest},
-            }
-        )
+                }
+            ],
+            "partialFingerprints": {"langcheck/v1": digest},
+        }
+        if place is not None:
+            result["locations"][0]["logicalLocations"] = [
+                {"name": place.describe(), "fullyQualifiedName": f"{_uri(f.path)} ({place.describe()})"}
+            ]
+        if f.location is not None:
+            result["properties"] = {"location": f.location.to_dict()}
+        results.append(result)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -12,12 +12,11 @@ Where, what, why, what instead: a busy writer can act on it without opening the 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.text import Text
 
-from langcheck.models import Finding, Severity
+from langcheck.models import Finding, LocationKind, Severity
 from langcheck.report import Report
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
@@ -36,19 +35,32 @@ def _excerpt(line: str, col: int, width: int) -> tuple[str, int]:
     return prefix + line[lo:hi] + suffix, start - lo + len(prefix)
 
 
-def _finding_block(f: Finding, lines: list[str] | None) -> Text:
+def where(f: Finding) -> str:
+    """Return where a finding is, as the text and concise formats start their line.
+
+    Text formats say `path:line:col` (editors jump there); other documents say the place a
+    person looks for in Word, a PDF viewer or Excel: `report.docx (paragraph 12)`.
+    """
+    if f.location is None or f.location.kind is LocationKind.LINE:
+        return f"{f.path}:{f.line}:{f.column}"
+    return f"{f.path} ({f.location.describe()})"
+
+
+def _finding_block(f: Finding, line: str | None) -> Text:
     out = Text()
-    out.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+    out.append(f"{where(f)}: ", style="bold")
     out.append(f"{f.rule_id} ", style="bold magenta")
     out.append(f"{f.severity.label}", style=SEVERITY_STYLE[f.severity])
     out.append(": " + f.message + ("  (in quoted speech)" if f.quoted else "") + "\n")
-    if lines is not None and 0 < f.line <= len(lines):
-        line = lines[f.line - 1].replace("\t", " ")
+    if line is not None:
+        line = line.replace("\t", " ")
         width = (f.end_column if f.end_line == f.line else len(line) + 1) - f.column
         shown, col = _excerpt(line, f.column - 1, max(width, 1))
-        gutter = " " * len(str(f.line))
+        numbered = f.location is None or f.location.kind is LocationKind.LINE
+        label = str(f.line) if numbered else ""
+        gutter = " " * max(len(label), 1)
         out.append(f"{gutter} |\n", style="blue")
-        out.append(f"{f.line} | ", style="blue")
+        out.append(f"{label or gutter} | ", style="blue")
         out.append(shown[:col])
         out.append(shown[col : col + width], style="bold underline " + SEVERITY_STYLE[f.severity].split()[-1])
         out.append(shown[col + width :] + "\n")
@@ -95,15 +107,16 @@ def summary_line(report: Report) -> Text:
             f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked.",
             style="bold red",
         )
+    if report.skipped:
+        n = report.skipped_count
+        reasons = ", ".join(f"{count} {reason}" for reason, count in report.skipped)
+        line.append(f" {n} file{'s' if n != 1 else ''} skipped ({reasons}).")
     return line
 
 
 def write_text(report: Report, console: Any) -> None:
     """Print every finding with its passage, then the summary line."""
     for file in report.files:
-        if not file.findings:
-            continue
-        lines = re.split(r"\r\n|\r|\n", file.text) if file.text is not None else None
         for f in file.findings:
-            console.print(_finding_block(f, lines), soft_wrap=True)
+            console.print(_finding_block(f, file.line(f.line)), soft_wrap=True)
     console.print(summary_line(report), soft_wrap=True)

@@ -1,4 +1,4 @@
-"""Read plain-text documents (.txt, .md, stdin) exactly as written.
+"""Read plain-text documents (.txt, stdin) exactly as written.
 
 The text is never normalised: findings give offsets into the file as it is on disk, so an
 editor or a fix can find the words again. A byte-order mark is dropped by the codec and
@@ -7,18 +7,29 @@ counted by nobody, which is what editors do too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from langcheck.errors import InputError
+from langcheck.sources.document import MAX_FILE_BYTES, ReadOptions, Source
+from langcheck.sources.units import TextUnit
 
-MAX_BYTES = 50 * 1024 * 1024
+if TYPE_CHECKING:
+    from langcheck.sources import InputFormat
+
+MAX_BYTES = MAX_FILE_BYTES
 """Larger files are refused rather than read into memory whole."""
+
+
+class NotTextError(InputError):
+    """A file that should hold text holds binary data (an image renamed .txt, say)."""
 
 
 def decode(data: bytes, where: str) -> str:
     """Decode UTF-8 (with or without a BOM); raise InputError naming the first bad byte."""
     if b"\x00" in data[:8192]:
-        raise InputError(where, "looks like a binary file, not text", "check a text or Markdown file")
+        raise NotTextError(where, "looks like a binary file, not text", "check a text or Markdown file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -30,28 +41,16 @@ def decode(data: bytes, where: str) -> str:
         ) from None
 
 
+def load_text(source: Source, options: ReadOptions) -> str:
+    """Return the decoded text of a source, after the size check."""
+    return decode(source.read_bytes(options), source.name)
+
+
 def read_text_file(path: Path) -> str:
     """Return the text of a file, or raise InputError that says what to do."""
-    where = str(path)
-    try:
-        if path.is_dir():
-            raise InputError(where, "is a folder", "give a file, or check the folder with langcheck check")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                where,
-                f"is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
-                "split it into smaller files",
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(where, "does not exist", "check the path and the spelling") from None
-    except PermissionError:
-        raise InputError(
-            where, "cannot be read (permission denied)", "check the file's permissions"
-        ) from None
-    except IsADirectoryError:
-        raise InputError(where, "is a folder", "give a file") from None
-    except OSError as exc:
-        raise InputError(where, f"cannot be read ({exc.strerror})", "check the file") from None
-    return decode(data, where)
+    return load_text(Source.from_path(path), ReadOptions())
+
+
+def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -> Iterator[TextUnit]:
+    """Yield the whole text as one unit; its positions are the file's own."""
+    yield TextUnit(load_text(source, options))

@@ -1,0 +1,80 @@
+"""Check a zip-based document (.docx, .odt, .xlsx) before any library parses it.
+
+Office documents are zip archives of XML. A damaged or hostile one can claim to unpack to
+gigabytes (a zip bomb) or be a password-protected file that only looks like .docx; parsing
+either would exhaust memory or fail with a library's traceback. The sizes each entry declares
+are what Python's zipfile will ever unpack (it stops at the declared size), so checking them
+bounds the work before it starts.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+
+from langcheck.errors import InputError
+from langcheck.sources.document import MB, ReadOptions, Source
+
+MAX_EXPANDED = 256 * MB
+"""No document langcheck reads unpacks to more than this; a larger one is refused unparsed."""
+MAX_RATIO = 100
+"""XML compresses about tenfold; an archive past 32 MB that expands a hundredfold is a bomb."""
+MAX_ENTRIES = 20_000
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+def check_package(
+    source: Source,
+    options: ReadOptions,
+    *,
+    what: str,
+    resave: str,
+    inspect: Callable[[zipfile.ZipFile], str | None] | None = None,
+) -> None:
+    """Raise InputError unless the source is a sound zip archive of a sensible unpacked size.
+
+    `what` names the document kind ("Word document"), `resave` says how to get a good copy,
+    and `inspect` may return a problem found inside the archive (an encrypted ODF entry).
+    """
+    with source.open(options) as handle:
+        head = handle.read(len(_OLE_MAGIC))
+        if head == _OLE_MAGIC:
+            handle.seek(0)
+            if _ENCRYPTED_MARK in handle.read():
+                raise InputError(
+                    source.name, "is password-protected", "save a copy without the password and check that"
+                )
+            raise InputError(source.name, f"is an old binary Office file, not a {what} in the current format", resave)
+        handle.seek(0)
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                entries = archive.infolist()
+                if len(entries) > MAX_ENTRIES:
+                    raise InputError(source.name, f"holds {len(entries)} files inside, too many for a {what}", resave)
+                expanded = sum(e.file_size for e in entries)
+                packed = sum(e.compress_size for e in entries)
+                if expanded > MAX_EXPANDED or (expanded > 32 * MB and expanded > MAX_RATIO * max(packed, 1)):
+                    raise InputError(
+                        source.name,
+                        f"would unpack to {_size(expanded)} from {_size(packed)}, "
+                        "which no real document does (a damaged file or a zip bomb)",
+                        "check the original document",
+                    )
+                problem = inspect(archive) if inspect is not None else None
+        except zipfile.BadZipFile as exc:
+            raise InputError(source.name, f"is not a readable {what} (the file is damaged: {exc})", resave) from None
+        except (OSError, EOFError, ValueError) as exc:
+            raise InputError(source.name, f"is not a readable {what} ({exc})", resave) from None
+    if problem is not None:
+        raise InputError(source.name, problem, resave)
+
+
+def _size(n: int) -> str:
+    return f"{n // MB} MB" if n >= MB else f"{max(n // 1024, 1)} KB"
+
+
+def reason(exc: BaseException) -> str:
+    """Return a library exception as a short phrase for an error line."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."

@@ -1,0 +1,64 @@
+"""The speed-ups change nothing: findings on a fixed benchmark corpus are pinned, and each
+shortcut is checked against the same engine with that shortcut turned off.
+
+After an intended rule change, regenerate the golden file and review its diff:
+
+    LANGCHECK_UPDATE_GOLDEN=1 python -m pytest tests/test_benchmark_corpus.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from langcheck import engine
+from langcheck.engine import CompiledRules, Options
+from langcheck.linter import _ruleset
+from langcheck.nlp import load_pipeline
+from langcheck.triggers import Triggers
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from casenotes import generate
+
+GOLDEN = Path(__file__).parent / "golden" / "casenotes-findings.json"
+TEXT = generate(150_000, seed=7)
+
+
+def findings(compiled: CompiledRules) -> list[dict[str, Any]]:
+    return [f.to_dict() for f in compiled.findings(TEXT, Options())]
+
+
+@pytest.fixture(scope="module")
+def fast() -> list[dict[str, Any]]:
+    return findings(CompiledRules(_ruleset((), (), ()), load_pipeline()))
+
+
+def test_findings_on_the_fixed_corpus_are_unchanged(fast: list[dict[str, Any]]) -> None:
+    if os.environ.get("LANGCHECK_UPDATE_GOLDEN"):
+        GOLDEN.write_text(json.dumps(fast, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert len(fast) > 100
+    assert fast == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_trigger_scan_skips_nothing_that_matters(fast: list[dict[str, Any]]) -> None:
+    compiled = CompiledRules(_ruleset((), (), ()), load_pipeline())
+    compiled.triggers = Triggers({}, always=True)  # tokenise every paragraph
+    assert findings(compiled) == fast
+
+
+def test_sentence_gated_token_patterns_equal_whole_document_matching(
+    fast: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "_anchor_tokens", lambda tokens: None)  # every token pattern on every sentence
+    assert findings(CompiledRules(_ruleset((), (), ()), load_pipeline())) == fast
+
+
+def test_paragraph_chunks_equal_one_document(fast: list[dict[str, Any]]) -> None:
+    compiled = CompiledRules(_ruleset((), (), ()), load_pipeline())
+    whole = [f.to_dict() for f in compiled.findings_for_doc(compiled.nlp.make_doc(TEXT), Options())]
+    assert whole == fast
