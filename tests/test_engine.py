@@ -135,3 +135,13 @@ def test_a_hyphen_joins_a_group_to_a_word(make_pack: MakePack) -> None:
         "over-emotional",
         "overly emotional",
     ]
+
+
+def test_phrases_wrapped_across_lines_are_matched(make_pack: MakePack) -> None:
+    compiled = compile_pack(
+        make_pack(['phrase: "{put} herself at risk"', "tokens: [{LOWER: chose}, {LOWER: to}, {LOWER: go}]"])
+    )
+    text = "She was putting herself at\nrisk, and she chose to\n   go with him."
+    found = compiled.findings(text)
+    assert [text[f.start : f.end] for f in found] == ["putting herself at\nrisk", "chose to\n   go"]
+    assert [(f.line, f.end_line) for f in found] == [(1, 2), (2, 3)]

@@ -148,12 +148,13 @@ class CompiledRules:
         ids = doc.to_array("LOWER")
         words = ids.tolist()
         sent_bounds = _sentence_bounds(doc, self._enders)
-        raw = self._matches(doc, ids, words, sent_bounds)
+        prose = _Prose(doc, ids)
+        raw = self._matches(doc, ids, words, sent_bounds, prose)
         if not raw:
             return []
         ctx = analyse(text)
         exceptions: dict[str, list[tuple[int, int]]] = {}
-        for key, s, e in self._exceptions(words) if len(self._exceptions) else ():
+        for key, s, e in prose.spans(self._exceptions(prose.words)) if len(self._exceptions) else ():
             exceptions.setdefault(key, []).append((s, e))
         sent_starts = [s for s, _ in sent_bounds]
         out: list[Finding] = []
@@ -176,13 +177,15 @@ class CompiledRules:
         return out
 
     def _matches(
-        self, doc: Any, ids: Any, words: list[int], sents: list[tuple[int, int]]
+        self, doc: Any, ids: Any, words: list[int], sents: list[tuple[int, int]], prose: _Prose
     ) -> list[tuple[str, int, int]]:
         """Return (rule id, start, end) for every match, the longest per rule and place."""
-        found = self._phrases(words, self._phrases.positions(ids))
+        found = prose.spans(self._phrases(prose.words, self._phrases.positions(prose.ids)))
         strings = self.nlp.vocab.strings
-        for matcher in self._always_matchers:
-            found += [(strings[k], s, e) for k, s, e in matcher(doc)]
+        for matcher in self._always_matchers:  # patterns with no anchor word: every sentence
+            for start, end in sents:
+                piece, back = prose.sentence(start, end)
+                found += [(strings[k], back[s], back[e - 1] + 1) for k, s, e in matcher(piece)]
         if self._anchor_index:
             starts = [s for s, _ in sents]
             todo: set[tuple[int, int]] = set()
@@ -194,9 +197,8 @@ class CompiledRules:
                     todo.update((number, sentence) for number in numbers)
             for number, sentence in sorted(todo):
                 start, end = sents[sentence]
-                found += [
-                    (strings[k], start + s, start + e) for k, s, e in self._token_matchers[number](doc[start:end])
-                ]
+                piece, back = prose.sentence(start, end)
+                found += [(strings[k], back[s], back[e - 1] + 1) for k, s, e in self._token_matchers[number](piece)]
         found.sort(key=lambda m: (m[0], m[1], -(m[2] - m[1])))
         kept: list[tuple[str, int, int]] = []
         last_end: dict[str, int] = {}
@@ -307,6 +309,47 @@ def _sentence_bounds(doc: Any, enders: frozenset[int]) -> list[tuple[int, int]]:
         elif ender:
             seen_end = True
     return list(zip(starts, [*starts[1:], n], strict=True))
+
+
+class _Prose:
+    """A document's words without its whitespace tokens, and the way back to token indices.
+
+    spaCy keeps a line break or a run of spaces as a token of its own, so "putting herself at
+    risk" wrapped after "at" has a newline token inside it. Matching runs on the words alone, so
+    hard-wrapped notes, table cells and extracted documents are matched like running text.
+    """
+
+    def __init__(self, doc: Any, ids: Any) -> None:
+        import numpy
+
+        self.doc = doc
+        spaces = doc.to_array("IS_SPACE")
+        if spaces.any():
+            keep = numpy.flatnonzero(spaces == 0)
+            self.ids = ids[keep]
+            self.back: list[int] | None = keep.tolist()
+        else:
+            self.ids = ids
+            self.back = None
+        self.words: list[int] = self.ids.tolist()
+
+    def spans(self, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Map (key, start, end) over the words back to token indices of the document."""
+        back = self.back
+        if back is None:
+            return found
+        return [(key, back[s], back[e - 1] + 1) for key, s, e in found]
+
+    def sentence(self, start: int, end: int) -> tuple[Any, list[int]]:
+        """Return the sentence as a Doc without whitespace tokens, and its token index map."""
+        span = self.doc[start:end]
+        if self.back is None or not any(t.is_space for t in span):
+            return span, list(range(start, end))
+        from spacy.tokens import Doc
+
+        kept = [t for t in span if not t.is_space]
+        piece = Doc(self.doc.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) for t in kept])
+        return piece, [t.i for t in kept]
 
 
 MAX_CHUNK = 100_000
