@@ -9,12 +9,13 @@ from langcheck.report import Report
 
 
 def write_concise(report: Report, console: Any) -> None:
-    """Print each finding on one line, then a one-line count."""
+    """Print each finding on one line, then a one-line count.
+
+    Written straight to the console's file: these lines are for programs and grep, and rich's
+    rendering of thousands of plain lines would cost more than the checking.
+    """
+    out = console.file
     for f in report.findings:
-        console.print(
-            f"{where(f)}: {f.rule_id} [{f.severity.label}] {f.message}",
-            highlight=False,
-            soft_wrap=True,
-        )
+        out.write(f"{where(f)}: {f.rule_id} [{f.severity.label}] {f.message}\n")
     n = len(report.findings)
-    console.print(f"Found {n} finding{'s' if n != 1 else ''}.", highlight=False)
+    out.write(f"Found {n} finding{'s' if n != 1 else ''}.\n")

@@ -33,6 +33,6 @@ def write_github(report: Report, console: Any) -> None:
             message = f"({f.location.describe()}) {message}"
         if f.suggestions:
             message += " Instead: " + "; ".join(f'"{s}"' for s in f.suggestions)
-        console.out(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}", highlight=False)
+        console.file.write(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}\n")
     for r in report.errors:
-        console.out(f"::error file={_escape_property(r.path)}::{_escape_data(r.error or '')}", highlight=False)
+        console.file.write(f"::error file={_escape_property(r.path)}::{_escape_data(r.error or '')}\n")

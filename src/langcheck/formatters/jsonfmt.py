@@ -22,4 +22,4 @@ def to_json(report: Report) -> dict[str, Any]:
 
 def write_json(report: Report, console: Any) -> None:
     """Print the JSON object, indented, with non-ASCII text kept as written."""
-    console.out(json.dumps(to_json(report), indent=2, ensure_ascii=False), highlight=False)
+    console.file.write(json.dumps(to_json(report), indent=2, ensure_ascii=False) + "\n")

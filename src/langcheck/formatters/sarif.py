@@ -130,4 +130,4 @@ def to_sarif(report: Report, rules: dict[str, Rule]) -> dict[str, Any]:
 
 def write_sarif(report: Report, console: Any, rules: dict[str, Rule]) -> None:
     """Print the SARIF log as indented JSON."""
-    console.out(json.dumps(to_sarif(report, rules), indent=2, ensure_ascii=False), highlight=False)
+    console.file.write(json.dumps(to_sarif(report, rules), indent=2, ensure_ascii=False) + "\n")
