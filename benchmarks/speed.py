@@ -47,19 +47,34 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def run_process(cmd: list[str]) -> tuple[float, int]:
-    """Run a command to completion; return (seconds, peak RSS in MB of that process)."""
+def run_process(cmd: list[str], timeout: float | None = None) -> tuple[float, int]:
+    """Run a command to completion; return (seconds, peak RSS in MB of that process).
+
+    With `timeout`, a command still running then is stopped and reported as taking `inf`.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    if timeout is not None:
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return float("inf"), 0
+    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, proc.returncode << 8, None)
     elapsed = time.perf_counter() - start
+    if usage is None:  # already reaped by wait(): no rusage, so no peak figure
+        code = proc.returncode
+        if code not in (0, 1):
+            raise SystemExit(f"error: {' '.join(cmd)} failed with exit status {code}")
+        return elapsed, 0
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"error: {' '.join(cmd)} failed with exit status {os.waitstatus_to_exitcode(status)}")
     return elapsed, usage.ru_maxrss // 1024
 
 
-def median_process(cmd: list[str], runs: int) -> tuple[float, int]:
-    results = [run_process(cmd) for _ in range(runs)]
+def median_process(cmd: list[str], runs: int, timeout: float | None = None) -> tuple[float, int]:
+    results = [run_process(cmd, timeout) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -109,7 +124,7 @@ def clean_note(tmp: Path, runs: int) -> None:
     )
 
 
-def against_alex(alex: str | None, files: dict[int, Path], runs: int, big_runs: int) -> None:
+def against_alex(alex: str | None, files: dict[int, Path], runs: int, big_runs: int, timeout: float) -> None:
     if alex is None:
         print("3. alex: skipped (install it with `npm install --prefix benchmarks/.alex alex`, or pass --alex PATH)")
         return
@@ -119,7 +134,13 @@ def against_alex(alex: str | None, files: dict[int, Path], runs: int, big_runs: 
         path = files[size]
         n = runs if size == 1 else big_runs
         ours, _ = median_process([*LANGCHECK, "check", str(path), "--isolated", "--format", "concise"], n)
-        theirs, _ = median_process([alex, str(path)], n)
+        theirs, _ = median_process([alex, str(path)], n, timeout)
+        if theirs == float("inf"):
+            print(
+                f"3. {size} MB: alex did not finish within {timeout:.0f} s; langcheck {ours:.1f} s; "
+                f"alex/langcheck > {timeout / ours:.1f}x (target >= {target}x; {n} runs)"
+            )
+            continue
         print(
             f"3. {size} MB: alex {theirs:.1f} s; langcheck {ours:.1f} s; alex/langcheck {theirs / ours:.1f}x "
             f"(target >= {target}x)"
@@ -163,6 +184,10 @@ def main() -> None:
     ap.add_argument("--sizes", default="1,10,50", help="folder sizes in MB for throughput")
     ap.add_argument("--alex", default=None, help="path of the alex executable")
     ap.add_argument("--skip-big", action="store_true", help="only the 1 MB figures")
+    ap.add_argument(
+        "--parts", default="1,2,3,4", help="which figures: 1 engine, 2 clean note, 3 alex, 4 sizes+memory+jobs"
+    )
+    ap.add_argument("--alex-timeout", type=float, default=600, help="stop alex after this many seconds")
     ap.add_argument("--big-runs", type=int, default=None, help="runs for the 10 MB alex comparison (default --runs)")
     args = ap.parse_args()
     alex = args.alex or next(
@@ -185,9 +210,15 @@ def main() -> None:
                 (folder / f"notes-{i:03d}.txt").write_text(generate(1_000_000, seed=i), encoding="utf-8")
             folders[size] = folder
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.runs} runs each (medians)")
-        engine_vs_floor(text, args.runs)
-        clean_note(tmp, args.runs)
-        against_alex(alex, files, args.runs, args.big_runs or args.runs)
+        parts = set(args.parts.split(","))
+        if "1" in parts:
+            engine_vs_floor(text, args.runs)
+        if "2" in parts:
+            clean_note(tmp, args.runs)
+        if "3" in parts:
+            against_alex(alex, files, args.runs, args.big_runs or args.runs, args.alex_timeout)
+        if "4" not in parts:
+            return
         big_runs = args.big_runs or args.runs
         seconds = throughput(folders, args.runs, big_runs)
         biggest = max(sizes)
