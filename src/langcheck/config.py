@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -200,8 +200,3 @@ _PARSERS: dict[str, tuple[str, Any]] = {
     "exclude": ("exclude", _strings),
     "per-file-ignores": ("per_file_ignores", _per_file),
 }
-
-
-def config_fields() -> list[str]:
-    """Return the Config field names (for building a Config from keyword options)."""
-    return [f.name for f in fields(Config)]

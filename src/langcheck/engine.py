@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from langcheck.conditions import CONDITIONS, Candidate, mention
@@ -395,9 +395,3 @@ class _LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.starts, offset) - 1
         return i + 1, offset - self.starts[i] + 1
-
-
-def with_path(findings: Iterable[Finding], path: str) -> Iterator[Finding]:
-    """Return the findings with `path` set (for results computed before the path was known)."""
-    for f in findings:
-        yield replace(f, path=path)

@@ -7,6 +7,8 @@ nearest person before the match in its clause and judge by who that is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from langcheck.conditions.ages import token_age
 from langcheck.conditions.candidate import CLAUSE_BREAKS, Candidate
 from langcheck.conditions.words import (
@@ -165,22 +167,32 @@ def not_about_victim(c: Candidate) -> bool:
     """
     if any(c.doc[i].lower_ in _VICTIM_NOUNS for i in range(c.start, c.end)):
         return False
+    for word, ages in _people_before(c):
+        if word in VICTIM_WORDS or any(age < 18 for age in ages):
+            return False
+        if word in _OTHER_PEOPLE:
+            return True
+    return True
+
+
+def _people_before(c: Candidate) -> Iterator[tuple[str, list[int]]]:
+    """Yield each word before the match, nearest first, with the ages written over it.
+
+    Up to 12 words, within the clause: the window in which the person the words are about
+    is named ("Lucy (12) claims", "the 40-year-old ... lost control").
+    """
     s, e = c.sentence_chars
-    ages = [m for m in c.context.marks_in(s, e) if m.age is not None and m.age < 18]
+    marks = [(m.start, m.end, m.age) for m in c.context.marks_in(s, e) if m.age is not None]
     i, seen = c.start - 1, 0
     while i >= c.sent_start and seen < 12:
         tok = c.doc[i]
         word = tok.lower_
         if word in CLAUSE_BREAKS:
-            break
+            return
         tok_end = tok.idx + len(tok.text)
-        if word in VICTIM_WORDS or any(m.start < tok_end and tok.idx < m.end for m in ages):
-            return False
-        if word in _OTHER_PEOPLE:
-            return True
+        yield word, [age for start, end, age in marks if start < tok_end and tok.idx < end]
         i -= 1
         seen += 1
-    return True
 
 
 _CHILD_SUBJECTS = words(
@@ -205,24 +217,13 @@ def nearest_person(c: Candidate) -> str | None:
     An age in the text ("(12)", "the 40-year-old") decides by the age; otherwise child words
     (boy, YP, children, son) and adult words (he, mother, suspect, neighbour) decide.
     """
-    s, e = c.sentence_chars
-    ages = [(m.start, m.end, m.age) for m in c.context.marks_in(s, e) if m.age is not None]
-    i, seen = c.start - 1, 0
-    while i >= c.sent_start and seen < 12:
-        tok = c.doc[i]
-        word = tok.lower_
-        if word in CLAUSE_BREAKS:
-            break
-        tok_end = tok.idx + len(tok.text)
-        aged = [age for start, end, age in ages if start < tok_end and tok.idx < end]
-        if aged:
-            return "child" if aged[0] < 18 else "adult"
+    for word, ages in _people_before(c):
+        if ages:
+            return "child" if ages[0] < 18 else "adult"
         if word in _CHILD_SUBJECTS:
             return "child"
         if word in _GROWN_SUBJECTS or word in PERPETRATOR_WORDS:
             return "adult"
-        i -= 1
-        seen += 1
     return None
 
 
