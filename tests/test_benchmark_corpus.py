@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
 
 from langcheck import engine
 from langcheck.engine import CompiledRules, Options
 from langcheck.linter import _ruleset
-from langcheck.nlp import load_pipeline
+from langcheck.nlp import TokenizerWarmer, load_pipeline
 from langcheck.triggers import Triggers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -62,3 +63,24 @@ def test_paragraph_chunks_equal_one_document(fast: list[dict[str, Any]]) -> None
     compiled = CompiledRules(_ruleset((), (), ()), load_pipeline())
     whole = [f.to_dict() for f in compiled.findings_for_doc(compiled.nlp.make_doc(TEXT), Options())]
     assert whole == fast
+
+
+def test_rules_compiled_from_the_cache_equal_rules_compiled_afresh(fast: list[dict[str, Any]]) -> None:
+    ruleset = _ruleset((), (), ())
+    stored = CompiledRules(ruleset, load_pipeline(), cache=True)  # builds, or reads, the cache
+    again = CompiledRules(ruleset, spacy.blank("en"), cache=True)  # certainly reads it
+    assert findings(stored) == fast
+    assert findings(again) == fast
+
+
+def test_warming_the_tokenizer_cache_changes_no_token() -> None:
+    warmed, plain = spacy.blank("en"), spacy.blank("en")
+    warmer = TokenizerWarmer(warmed.tokenizer)
+    texts = [TEXT[s:e] for s, e in engine.chunks(TEXT)] + [
+        "She's (14) and didn't go.  Mr. Smith said: \"(don't)\" at 3 p.m. :) e-mail a@b.uk",
+        "Twice:\n\n  indented,\ttabbed\u00a0and\u2003spaced  (can't)  -- 'quoted'.",
+    ]
+    for text in texts:
+        warmer.warm(text)
+        a, b = warmed.make_doc(text), plain.make_doc(text)
+        assert [(t.text, t.whitespace_) for t in a] == [(t.text, t.whitespace_) for t in b]

@@ -14,14 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from langcheck.compiledwords import compile_words
 from langcheck.conditions import CONDITIONS, Candidate, mention
 from langcheck.context import TextContext, analyse, find_paragraphs, shows_child_anywhere
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Rule, Severity, Subject
-from langcheck.phrases import anchor_cost, parse
+from langcheck.nlp import TokenizerWarmer
+from langcheck.phrases import anchor_cost
 from langcheck.ruleset import RuleSet
-from langcheck.slotmatcher import SlotMatcher, sorted_positions
-from langcheck.triggers import build_triggers, normalise_token
+from langcheck.slotmatcher import sorted_positions
+from langcheck.triggers import build_triggers
 from langcheck.wording import render
 
 
@@ -34,33 +36,25 @@ class Options:
 
 
 class CompiledRules:
-    """A RuleSet compiled for a given pipeline: phrases into a SlotMatcher, token patterns
-    into one spaCy Matcher."""
+    """A RuleSet compiled for a given pipeline: phrases into SlotMatchers, each token pattern
+    into a spaCy Matcher.
 
-    def __init__(self, ruleset: RuleSet, nlp: Any) -> None:
+    With `cache`, the compiled phrases are read from (or written to) the on-disk cache; pass it
+    only for spaCy's blank English pipeline, whose tokenizer is fixed by the spaCy version.
+    """
+
+    def __init__(self, ruleset: RuleSet, nlp: Any, *, cache: bool = False) -> None:
         from spacy.matcher import Matcher
         from spacy.pipeline.sentencizer import Sentencizer
 
         self.ruleset = ruleset
         self.nlp = nlp
+        self._warmer = TokenizerWarmer(nlp.tokenizer)
         self.rules = {r.id: r for r in ruleset}
         self._enders = frozenset(nlp.vocab.strings.add(p) for p in Sentencizer.default_punct_chars)
 
-        special = nlp.tokenizer.rules or {}
-
-        def tokenize(word: str) -> list[str]:
-            # A hyphen at either end joins a group to a word, "(drug|drugs)-running" or
-            # "(over-|overly) emotional": split it off, as spaCy does inside "drug-running".
-            if len(word) > 1 and word.startswith("-"):
-                return ["-", *tokenize(word[1:])]
-            if len(word) > 1 and word.endswith("-"):
-                return [*tokenize(word[:-1]), "-"]
-            if word.isalnum() and word not in special and word.lower() not in special:
-                return [word]  # what the tokenizer returns for a plain word, without its cost
-            return [t.text for t in nlp.tokenizer(word)]
-
-        self._phrases = SlotMatcher(tokenize, nlp.vocab.strings.add)
-        self._exceptions = SlotMatcher(tokenize, nlp.vocab.strings.add)
+        words = compile_words(ruleset, nlp, cache=cache)
+        self._phrases, self._exceptions = words.phrases, words.exceptions
         # One Matcher per token pattern, each run only on the sentences that hold one of its
         # anchor words: the Matcher's cost grows with patterns times tokens, so this keeps it
         # proportional to the places a pattern could match. Patterns without an anchor run on all.
@@ -69,34 +63,24 @@ class CompiledRules:
         self._anchor_index: dict[int, list[int]] = {}
         self._token_anchor_array: Any = None
         self.triggers = build_triggers(ruleset, ruleset.requirements)
-        for rule in ruleset:
-            where = rule.path or rule.id
-            for pattern in rule.patterns:
-                if pattern.phrase is not None:
-                    self._phrases.add(rule.id, parse(pattern.phrase))
-                else:
-                    tokens = [normalise_token(t, where) for t in pattern.tokens or ()]
-                    matcher = Matcher(nlp.vocab, validate=True)
-                    try:
-                        matcher.add(rule.id, [tokens])
-                    except Exception as exc:  # spaCy raises ValueError/MatchPatternError
-                        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                        raise RuleError(
-                            where,
-                            "patterns",
-                            f"a token pattern is not valid ({first[:160]})",
-                            "spaCy Matcher token dicts",
-                        ) from None
-                    anchor = _anchor_tokens(tokens)
-                    if anchor is None:
-                        self._always_matchers.append(matcher)
-                    else:
-                        number = len(self._token_matchers)
-                        self._token_matchers.append(matcher)
-                        for word in anchor:
-                            self._anchor_index.setdefault(nlp.vocab.strings.add(word), []).append(number)
-            for exception in rule.exceptions:
-                self._exceptions.add(rule.id, parse(exception))
+        for rule_id, where, pattern in words.token_patterns:
+            tokens = [dict(t) for t in pattern]  # the Matcher may keep them: never share the cached dicts
+            matcher = Matcher(nlp.vocab, validate=True)
+            try:
+                matcher.add(rule_id, [tokens])
+            except Exception as exc:  # spaCy raises ValueError/MatchPatternError
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                raise RuleError(
+                    where, "patterns", f"a token pattern is not valid ({first[:160]})", "spaCy Matcher token dicts"
+                ) from None
+            anchor = _anchor_tokens(tokens)
+            if anchor is None:
+                self._always_matchers.append(matcher)
+            else:
+                number = len(self._token_matchers)
+                self._token_matchers.append(matcher)
+                for word in anchor:
+                    self._anchor_index.setdefault(nlp.vocab.strings.add(word), []).append(number)
 
     def may_match(self, text: str) -> bool:
         """Return False only if no pattern of any rule can match the text (no spaCy needed)."""
@@ -123,6 +107,7 @@ class CompiledRules:
 
     def _parse(self, text: str) -> Any:
         """Run the pipeline; the blank pipeline has no components, so call its tokenizer directly."""
+        self._warmer.warm(text)
         return self.nlp.make_doc(text) if not self.nlp.pipe_names else self.nlp(text)
 
     def findings_for_doc(self, doc: Any, options: Options = Options(), *, path: str = "-") -> list[Finding]:

@@ -16,7 +16,7 @@ from langcheck.config import Config
 from langcheck.engine import CompiledRules, Options
 from langcheck.errors import ConfigError
 from langcheck.models import Finding
-from langcheck.nlp import load_pipeline
+from langcheck.nlp import BLANK, load_pipeline
 from langcheck.ruleset import RuleSet, load_rules, selects
 from langcheck.sources import InputFormat, ReadOptions, Source, Unit, resolve_format
 from langcheck.sources import read as read_source
@@ -136,7 +136,7 @@ def _triggers(extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[s
 def _compile(
     extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...], pipeline: str
 ) -> CompiledRules:
-    return CompiledRules(_ruleset(extend, select, ignore), load_pipeline(pipeline))
+    return CompiledRules(_ruleset(extend, select, ignore), load_pipeline(pipeline), cache=pipeline == BLANK)
 
 
 def check(text: str, *, config: Config | None = None) -> list[Finding]:

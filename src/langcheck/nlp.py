@@ -35,3 +35,36 @@ def load_pipeline(name: str = BLANK) -> Any:
     if nlp.lang != "en":
         raise PipelineError(f"pipeline {name!r} is for language {nlp.lang!r}; langcheck needs English")
     return nlp
+
+
+class TokenizerWarmer:
+    """Make spaCy's tokenizer cache work on real case notes.
+
+    spaCy caches how it split each whitespace-separated chunk ("risk.", "(14)"), but within one
+    call it stops saving to that cache once the text holds any special case ("she's", "Mr.",
+    "a.m."), and almost every paragraph of a case note does. So the same few thousand chunks
+    were split again in every paragraph: the affix rules ran once per word of a 1 MB file.
+    Tokenising each new chunk on its own saves it to the cache; the paragraph is then tokenised
+    as before, by spaCy, and finds every chunk in the cache. The tokens are spaCy's own, so
+    nothing can differ; only the repeated work goes.
+    """
+
+    LIMIT = 500_000
+    """Chunks remembered before starting afresh, so a huge audit cannot grow memory forever."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self._tokenizer = tokenizer
+        self._seen: set[str] = set()
+
+    def warm(self, text: str) -> None:
+        """Tokenise, one at a time, the chunks of `text` not seen before."""
+        new = set(text.split())
+        new -= self._seen
+        if not new:
+            return
+        if len(self._seen) + len(new) > self.LIMIT:
+            self._seen.clear()
+        tokenizer = self._tokenizer
+        for chunk in new:
+            tokenizer(chunk)
+        self._seen |= new

@@ -30,9 +30,25 @@ def cache_dir() -> Path:
     return Path(base) / "langcheck"
 
 
+def code_fingerprint(*modules: str) -> bytes:
+    """Return the bytes of langcheck's own modules that shape a cached value, with its version.
+
+    Part of every key, so a developer's edit to the loader or the matcher is never hidden by
+    a value cached before it, even while the version number stays the same.
+    """
+    here = Path(__file__).resolve().parent
+    parts = [__version__.encode()]
+    for name in modules:
+        try:
+            parts.append((here / f"{name}.py").read_bytes())
+        except OSError:  # a zipped or frozen install: the version alone must do
+            parts.append(name.encode())
+    return b"\0".join(parts)
+
+
 def fingerprint(directory: Path) -> str:
-    """Return a key that changes whenever any file of the pack (or langcheck) changes."""
-    digest = hashlib.sha256(__version__.encode())
+    """Return a key that changes whenever any file of the pack (or langcheck's loader) changes."""
+    digest = hashlib.sha256(code_fingerprint("loader", "models", "ruleset", "triggers", "phrases", "wordforms"))
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
         digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
@@ -45,23 +61,36 @@ def cached(directory: Path, build: Callable[[Path], T]) -> T:
     if os.environ.get("LANGCHECK_NO_CACHE"):
         return build(directory)
     try:
-        path = cache_dir() / f"pack-{fingerprint(directory)}.pickle"
+        key = f"pack-{fingerprint(directory)}"
     except OSError:
         return build(directory)
+    return cached_value(key, lambda: build(directory))
+
+
+def cached_value(key: str, build: Callable[[], T]) -> T:
+    """Return the value stored under `key`, or build, store and return it.
+
+    `key` must change whenever anything the value depends on changes (it names the file).
+    Any failure to read or write the cache falls back to building, silently: a cache is
+    never a reason for a check to fail.
+    """
+    if os.environ.get("LANGCHECK_NO_CACHE"):
+        return build()
+    path = cache_dir() / f"{key}.pickle"
     try:
         with path.open("rb") as handle:
             value: T = pickle.load(handle)
         return value
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    value = build(directory)
+    value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pack-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        _prune(path.parent)
+        _prune(path.parent, key.split("-", maxsplit=1)[0])
     except OSError:
         pass
     return value
@@ -71,8 +100,8 @@ KEEP = 16
 """How many cached packs to keep: enough for a few packs and versions, never a growing pile."""
 
 
-def _prune(folder: Path) -> None:
-    """Delete all but the most recently written cached packs."""
-    packs = sorted(folder.glob("pack-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(folder: Path, kind: str) -> None:
+    """Delete all but the most recently written cached values of one kind ("pack", ...)."""
+    packs = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in packs[KEEP:]:
         old.unlink(missing_ok=True)

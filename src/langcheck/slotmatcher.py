@@ -60,6 +60,21 @@ class SlotMatcher:
     def __len__(self) -> int:
         return len(self._patterns)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the compiled patterns only: the tokenizer functions belong to a pipeline.
+
+        A matcher read back from a pickle matches exactly as before but cannot `add`; the
+        compiled-phrase cache (see compiledphrases.py) relies on this.
+        """
+        return {"patterns": self._patterns, "anchors": self._anchors}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._tokenize = _frozen
+        self._intern = _frozen
+        self._word_cache = {}
+        self._patterns = state["patterns"]
+        self._anchors = state["anchors"]
+
     def _tokens(self, word: str) -> Tokens:
         """Tokenise one written word as spaCy would in running text ("harm's" -> harm 's)."""
         cached = self._word_cache.get(word)
@@ -149,6 +164,10 @@ class SlotMatcher:
                 if start >= 0 and (len(choice) == 1 or tuple(words[start:pos]) == choice):
                     out |= self._backward(slots, j - 1, start, words)
         return out
+
+
+def _frozen(word: str) -> Any:
+    raise TypeError("a SlotMatcher read from the cache cannot add phrases; build a new one")
 
 
 def sorted_positions(sorted_ids: Any, ids: Any) -> list[int]:
