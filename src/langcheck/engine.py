@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ from langcheck.nlp import TokenizerWarmer
 from langcheck.phrases import anchor_cost
 from langcheck.ruleset import RuleSet
 from langcheck.slotmatcher import sorted_positions
-from langcheck.triggers import build_triggers
+from langcheck.triggers import Triggers, build_triggers
 from langcheck.wording import render
 
 
@@ -86,23 +86,32 @@ class CompiledRules:
         """Return False only if no pattern of any rule can match the text (no spaCy needed)."""
         return self.triggers.may_match(text)
 
-    def findings(self, text: str, options: Options = Options(), *, path: str = "-") -> list[Finding]:
+    def findings(
+        self,
+        text: str,
+        options: Options = Options(),
+        *,
+        path: str = "-",
+        spans: list[tuple[int, int]] | None = None,
+    ) -> list[Finding]:
         """Return the findings for one text, in order of position then rule id.
 
         The text is checked a paragraph at a time, and only the paragraphs that contain a
         trigger word are tokenised: most of a long case file is never touched by spaCy, and no
         single spaCy call meets its length limit. Sentences never cross a blank line, so
-        nothing a rule could match is split.
+        nothing a rule could match is split. `spans`, if given, are those paragraphs, already
+        found by `matching_chunks` (the Linter scans before it loads spaCy, and once is enough).
         """
-        if not self.may_match(text):
+        if spans is None:
+            spans = matching_chunks(self.triggers, text)
+        if not spans:
             return []
         lines = _LineIndex(text)
         whole = _DocumentChild(text)
         out: list[Finding] = []
-        for start, end in chunks(text):
-            if self.may_match(text[start:end]):
-                doc = self._parse(text[start:end])
-                out += self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
+        for start, end in spans:
+            doc = self._parse(text[start:end])
+            out += self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
         return out
 
     def _parse(self, text: str) -> Any:
@@ -139,8 +148,10 @@ class CompiledRules:
             return []
         ctx = analyse(text)
         exceptions: dict[str, list[tuple[int, int]]] = {}
-        for key, s, e in prose.spans(self._exceptions(prose.words)) if len(self._exceptions) else ():
-            exceptions.setdefault(key, []).append((s, e))
+        if len(self._exceptions):
+            places = self._exceptions.positions(prose.ids)
+            for key, s, e in prose.spans(self._exceptions(prose.words, places)):
+                exceptions.setdefault(key, []).append((s, e))
         sent_starts = [s for s, _ in sent_bounds]
         out: list[Finding] = []
         for rule_id, start, end in raw:
@@ -309,6 +320,7 @@ class _Prose:
 
         self.doc = doc
         spaces = doc.to_array("IS_SPACE")
+        self._spaces = spaces
         if spaces.any():
             keep = numpy.flatnonzero(spaces == 0)
             self.ids = ids[keep]
@@ -325,11 +337,11 @@ class _Prose:
             return found
         return [(key, back[s], back[e - 1] + 1) for key, s, e in found]
 
-    def sentence(self, start: int, end: int) -> tuple[Any, list[int]]:
+    def sentence(self, start: int, end: int) -> tuple[Any, Sequence[int]]:
         """Return the sentence as a Doc without whitespace tokens, and its token index map."""
         span = self.doc[start:end]
-        if self.back is None or not any(t.is_space for t in span):
-            return span, list(range(start, end))
+        if self.back is None or not self._spaces[start:end].any():
+            return span, range(start, end)
         from spacy.tokens import Doc
 
         kept = [t for t in span if not t.is_space]
@@ -355,6 +367,13 @@ def chunks(text: str) -> Iterator[tuple[int, int]]:
             start = cut
         if end > start:
             yield start, end
+
+
+def matching_chunks(triggers: Triggers, text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each chunk of `text` (see `chunks`) that some rule could match."""
+    if triggers.always:
+        return list(chunks(text))
+    return [(start, end) for start, end in chunks(text) if triggers.may_match(text[start:end])]
 
 
 class _DocumentChild:

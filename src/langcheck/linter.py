@@ -13,7 +13,7 @@ from pathlib import Path
 
 from langcheck import directives
 from langcheck.config import Config
-from langcheck.engine import CompiledRules, Options
+from langcheck.engine import CompiledRules, Options, matching_chunks
 from langcheck.errors import ConfigError
 from langcheck.models import Finding
 from langcheck.nlp import BLANK, load_pipeline
@@ -56,7 +56,8 @@ class Linter:
 
     def check(self, text: str, *, path: str = "-") -> list[Finding]:
         """Return the findings for one text (a text with no trigger word never loads spaCy)."""
-        found = self.compiled.findings(text, self.options, path=path) if self.triggers.may_match(text) else []
+        spans = matching_chunks(self.triggers, text)
+        found = self.compiled.findings(text, self.options, path=path, spans=spans) if spans else []
         return self._settle(text, found, path)
 
     def _settle(self, text: str, findings: list[Finding], path: str) -> list[Finding]:
@@ -109,11 +110,12 @@ class Linter:
         pending: list[str] = []
 
         def flush() -> Iterator[list[Finding]]:
-            needs = [t for t in pending if self.triggers.may_match(t)]
-            compiled = self.compiled if needs else None
+            may = [self.triggers.may_match(t) for t in pending]
+            compiled = self.compiled if any(may) else None
+            needs = [t for t, m in zip(pending, may, strict=True) if m]
             docs = iter(compiled.nlp.pipe(needs, batch_size=batch_size)) if compiled else iter(())
-            for t in pending:
-                if compiled is not None and self.triggers.may_match(t):
+            for t, m in zip(pending, may, strict=True):
+                if compiled is not None and m:
                     yield self._settle(t, compiled.findings_for_doc(next(docs), self.options), "-")
                 else:
                     yield self._settle(t, [], "-")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from langcheck.errors import RuleError
@@ -98,11 +98,12 @@ class Triggers:
 
     index: dict[str, tuple[tuple[frozenset[str], ...], ...]]
     always: bool = False
+    words: frozenset[str] = field(init=False)
+    """Every anchor word, as a set: intersecting a paragraph's few words with it costs their
+    number, where intersecting with the dict would walk all of its thousands of keys."""
 
-    @property
-    def words(self) -> frozenset[str]:
-        """Return every anchor word (for listings and tests)."""
-        return frozenset(self.index)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", frozenset(self.index))
 
     def may_match(self, text: str) -> bool:
         """Return False only if no pattern of any rule can match the text."""
@@ -110,7 +111,7 @@ class Triggers:
             return True
         words = set(_CHUNK_RE.findall(text.lower()))
         index = self.index
-        for word in words.intersection(index):
+        for word in words & self.words:
             for rest in index[word]:
                 if all(not required.isdisjoint(words) for required in rest):
                     return True
