@@ -87,3 +87,24 @@ def test_a_clean_note_never_loads_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_clean_note_on_the_command_line_imports_no_matching_code(tmp_path: Path) -> None:
+    """With the pack cached, `langcheck check` on a clean note imports neither spaCy nor the
+    engine, the YAML loader or the conditions: each would add to every pre-commit run."""
+    import subprocess
+    import sys
+
+    note = tmp_path / "clean.txt"
+    note.write_text("Seen at the park with her sister at 14:00.\n")
+    code = (
+        "import sys\n"
+        "from langcheck.cli import main\n"
+        f"sys.argv = ['langcheck', 'check', {str(note)!r}, '--isolated']\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        "heavy = ('spacy', 'yaml', 'langcheck.engine', 'langcheck.loader', 'langcheck.conditions')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # fills the cache
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -25,10 +25,10 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from langcheck import directives
 from langcheck.config import Config
-from langcheck.engine import CompiledRules, Options
+from langcheck.engine import CompiledRules
 from langcheck.errors import ConfigError
 from langcheck.linter import Linter
-from langcheck.models import Finding, Severity, Subject
+from langcheck.models import Finding, Options, Severity, Subject
 from langcheck.ruleset import RuleSet
 
 FACTORY = "langcheck"

@@ -10,29 +10,23 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
+from langcheck.chunking import chunks, matching_chunks
 from langcheck.compiledwords import compile_words
 from langcheck.conditions import CONDITIONS, Candidate, mention
-from langcheck.context import TextContext, analyse, find_paragraphs, shows_child_anywhere
+from langcheck.context import TextContext, analyse, shows_child_anywhere
 from langcheck.errors import RuleError
-from langcheck.models import Audience, Finding, Rule, Severity, Subject
+from langcheck.models import Audience, Finding, Options, Rule, Severity, Subject
 from langcheck.nlp import TokenizerWarmer
 from langcheck.phrases import anchor_cost
 from langcheck.ruleset import RuleSet
 from langcheck.slotmatcher import sorted_positions
-from langcheck.triggers import Triggers, build_triggers
+from langcheck.triggers import build_triggers
 from langcheck.wording import render
 
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Per-run choices that change which matches survive, not how rules compile."""
-
-    subject: Subject = Subject.AUTO
-    include_quotes: bool = False
+__all__ = ["CompiledRules", "Options", "chunks", "matching_chunks"]
 
 
 class CompiledRules:
@@ -347,33 +341,6 @@ class _Prose:
         kept = [t for t in span if not t.is_space]
         piece = Doc(self.doc.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) for t in kept])
         return piece, [t.i for t in kept]
-
-
-MAX_CHUNK = 100_000
-"""A paragraph longer than this (characters) is checked in pieces split at line breaks."""
-
-
-def chunks(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each paragraph, long ones split at line breaks, then at spaces."""
-    for first, end in find_paragraphs(text):
-        start = first
-        while end - start > MAX_CHUNK:
-            cut = text.rfind("\n", start, start + MAX_CHUNK)
-            if cut <= start:
-                cut = text.rfind(" ", start, start + MAX_CHUNK)
-            if cut <= start:
-                cut = start + MAX_CHUNK
-            yield start, cut
-            start = cut
-        if end > start:
-            yield start, end
-
-
-def matching_chunks(triggers: Triggers, text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each chunk of `text` (see `chunks`) that some rule could match."""
-    if triggers.always:
-        return list(chunks(text))
-    return [(start, end) for start, end in chunks(text) if triggers.may_match(text[start:end])]
 
 
 class _DocumentChild:

@@ -10,17 +10,20 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from langcheck import directives
+from langcheck.chunking import matching_chunks
 from langcheck.config import Config
-from langcheck.engine import CompiledRules, Options, matching_chunks
 from langcheck.errors import ConfigError
-from langcheck.models import Finding
-from langcheck.nlp import BLANK, load_pipeline
+from langcheck.models import Finding, Options
 from langcheck.ruleset import RuleSet, load_rules, selects
 from langcheck.sources import InputFormat, ReadOptions, Source, Unit, resolve_format
 from langcheck.sources import read as read_source
 from langcheck.triggers import Triggers, build_triggers
+
+if TYPE_CHECKING:
+    from langcheck.engine import CompiledRules
 
 
 @functools.cache
@@ -138,6 +141,10 @@ def _triggers(extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[s
 def _compile(
     extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...], pipeline: str
 ) -> CompiledRules:
+    # Imported here: the engine (matchers, conditions) is needed only once a text could match.
+    from langcheck.engine import CompiledRules
+    from langcheck.nlp import BLANK, load_pipeline
+
     return CompiledRules(_ruleset(extend, select, ignore), load_pipeline(pipeline), cache=pipeline == BLANK)
 
 

@@ -252,3 +252,11 @@ class Finding:
             "fix": self.fix,
             "location": self.location.to_dict() if self.location is not None else None,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Per-run choices that change which matches survive, not how rules compile."""
+
+    subject: Subject = Subject.AUTO
+    include_quotes: bool = False

@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 
 from langcheck.errors import RuleError
-from langcheck.loader import load_directory, load_sources
 from langcheck.models import Rule, Source
 from langcheck.packcache import cached
 from langcheck.triggers import pattern_requirements
@@ -105,6 +104,9 @@ def load_pack(directory: Path) -> RuleSet:
 
 
 def _load_pack(directory: Path) -> RuleSet:
+    # Imported here: the YAML loader and its validators are needed only when the cache misses.
+    from langcheck.loader import load_directory, load_sources
+
     rules = load_directory(directory)
     sources_path = directory / "sources.yaml"
     sources = load_sources(sources_path) if sources_path.is_file() else {}

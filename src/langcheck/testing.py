@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from langcheck.engine import CompiledRules, Options
+from langcheck.engine import CompiledRules
 from langcheck.fixes import apply_fixes
-from langcheck.models import Rule
+from langcheck.models import Options, Rule
 from langcheck.ruleset import RuleSet
 
 

@@ -6,7 +6,6 @@ import click
 from rich.text import Text
 
 from langcheck.cli.console import fail, stdout_console
-from langcheck.conditions import describe
 from langcheck.errors import LangcheckError
 from langcheck.models import Audience
 from langcheck.ruleset import load_rules
@@ -48,6 +47,8 @@ def explain_command(rule_id: str) -> None:
             "  - when nothing in the note shows a child (an age under 18, a child word), "
             "unless --subject child is set\n"
         )
+    from langcheck.conditions import describe  # imported here: the conditions are heavy to import
+
     for name, doc in describe(rule.unless):
         out.append(f"  - {name}: {doc}\n")
     out.append("\nExamples\n", style="bold")

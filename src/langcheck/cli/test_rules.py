@@ -9,11 +9,8 @@ import click
 from rich.text import Text
 
 from langcheck.cli.console import fail, stdout_console
-from langcheck.engine import CompiledRules
 from langcheck.errors import LangcheckError
-from langcheck.nlp import load_pipeline
 from langcheck.ruleset import RuleSet, bundled_rules_dir, load_pack
-from langcheck.testing import run_pack
 
 
 @click.command("test-rules")
@@ -24,6 +21,11 @@ def test_rules_command(directory: Path | None, verbose: bool) -> None:
 
     Exit status: 0 all examples behave, 1 some do not, 2 the pack could not be loaded.
     """
+    # Imported here, as in every command: `langcheck check` on a clean note must not pay for them.
+    from langcheck.engine import CompiledRules
+    from langcheck.nlp import load_pipeline
+    from langcheck.testing import run_pack
+
     try:
         bundled = load_pack(bundled_rules_dir())
         pack = bundled if directory is None else load_pack(directory)
