@@ -162,6 +162,12 @@ def throughput(folders: dict[int, Path], runs: int, big_runs: int) -> dict[int, 
     for size, elapsed in sorted(seconds.items()):
         rate = (size / elapsed) / (first / seconds[first])
         print(f"   throughput at {size} MB relative to {first} MB: {rate:.2f} (linear = 1.00)")
+    # Start-up is paid once, so whole-run throughput rises with size; the cost of each further
+    # megabyte shows whether the checking itself stays linear.
+    for size, elapsed in sorted(seconds.items()):
+        if size > first:
+            extra = (elapsed - seconds[first]) / (size - first)
+            print(f"   each MB after the first {first} MB, up to {size} MB: {extra:.2f} s")
     biggest = max(peak)
     print(f"5. peak memory on {biggest} MB: {peak[biggest]} MB (target < 400 MB)")
     return seconds
