@@ -76,7 +76,12 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         [
             ("The term complicit should not be used.", DROP),
             ("Avoid the word complicit in reports.", DROP),
+            ("Remove language such as 'complicit' from the log.", DROP),
+            ("The wording used was \u201ccomplicit\u201d.", DROP),
             ("Staff are describing her as complicit.", FLAG),  # a reporting verb is not a mention
+            ("In other words she was complicit.", FLAG),  # cue words that name nothing
+            ("This term she was complicit in the thefts.", FLAG),
+            ("Her body language was complicit.", FLAG),
         ],
     ),
     (

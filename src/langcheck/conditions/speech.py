@@ -125,14 +125,25 @@ _MENTION_AFTER = (
 _CLOSING_QUOTES = ("'", '"', "\u2019", "\u201d")
 
 
+_QUOTE_MARKS = frozenset({"'", '"', "`", "''", "\u2018", "\u2019", "\u201c", "\u201d"})
+_MENTION_GAP = words("of like such as e.g. eg including used : - ( [") | _QUOTE_MARKS
+"""Words that may stand between a cue and the words it names: "terms such as 'X'", "the word: X"."""
+_MENTION_GAP_QUOTED = words("is was were are being called labelled labeled")
+"""Allowed between cue and words only when the words are quoted: "the wording used was 'X'"."""
+_NOT_A_CUE_AFTER = {"words": frozenset({"other"}), "language": frozenset({"body"})}
+"""Set phrases whose cue word names nothing: "in other words", "body language"."""
+
+
 def mention(c: Candidate) -> bool:
     """The words are named as words ("the term 'absconded'"), not used to describe anyone.
 
     Training notes and audits quote the language they correct; flagging them would flag the
-    correction. The engine applies this condition to every rule.
+    correction. The engine applies this condition to every rule. The cue word must name the
+    matched words: only connecting words may stand between them, so "In other words she put
+    herself at risk", "This term she has been..." and "her body language showed..." are uses.
     """
     before = c.words_before(4, clause=False)
-    if any(w in _MENTION_CUES for w in before):
+    if _names_the_words(before):
         return True
     if before[-2:] == ["so", "-"] or before[-3:-1] == ["so", "-"]:
         return True
@@ -140,6 +151,18 @@ def mention(c: Candidate) -> bool:
     return any(after[: len(p)] == p for p in _MENTION_AFTER) or any(
         after[1 : 1 + len(p)] == p and after[0] in _CLOSING_QUOTES for p in _MENTION_AFTER
     )
+
+
+def _names_the_words(before: list[str]) -> bool:
+    """Return True if a mention cue stands before the match with only connecting words between."""
+    quoted = bool(before) and before[-1] in _QUOTE_MARKS
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k]
+        if word in _MENTION_CUES:
+            return not (k > 0 and before[k - 1] in _NOT_A_CUE_AFTER.get(word, ()))
+        if not (word in _MENTION_GAP or (quoted and word in _MENTION_GAP_QUOTED)):
+            return False
+    return False
 
 
 _ATTRIBUTION_SUBJECTS = (PERPETRATOR_WORDS - {"men", "males", "adults", "group", "network", "gang"}) | words(
