@@ -145,3 +145,24 @@ def test_phrases_wrapped_across_lines_are_matched(make_pack: MakePack) -> None:
     found = compiled.findings(text)
     assert [text[f.start : f.end] for f in found] == ["putting herself at\nrisk", "chose to\n   go"]
     assert [(f.line, f.end_line) for f in found] == [(1, 2), (2, 3)]
+
+
+def test_context_words_must_match_but_are_not_flagged(make_pack: MakePack) -> None:
+    compiled = compile_pack(
+        make_pack(
+            ['phrase: "<the|a> (beast|monster) <who|that>"', "tokens: [{LOWER: minor}, {LOWER: at, CONTEXT: true}]"]
+        )
+    )
+    text = "The beast who hurt her. A beast of a dog. The minor at the door. A minor injury."
+    found = compiled.findings(text)
+    assert [f.text for f in found] == ["beast", "minor"]
+    assert [text[f.start : f.end] for f in found] == ["beast", "minor"]
+
+
+def test_misplaced_context_tokens_name_the_place(make_pack: MakePack) -> None:
+    pack = make_pack(["tokens: [{LOWER: a}, {LOWER: minor, CONTEXT: true}, {LOWER: at}]"])
+    with pytest.raises(RuleError, match=r"patterns\[0\]\.tokens: has a CONTEXT token between flagged ones"):
+        load_pack(pack)
+    pack = make_pack(["tokens: [{LOWER: minor}, {LOWER: at, CONTEXT: true, OP: '?'}]"])
+    with pytest.raises(RuleError, match=r"CONTEXT token with an OP"):
+        load_pack(pack)

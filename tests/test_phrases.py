@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from langcheck.phrases import PhraseSyntaxError, anchors, count_variants, expand, parse
+from langcheck.phrases import PhraseSyntaxError, anchors, context_counts, count_variants, expand, parse
 
 
 def test_plain_words_are_lower_cased() -> None:
@@ -54,6 +54,10 @@ def test_apostrophes_also_match_the_curly_form() -> None:
         ("([a] b)", "cannot be nested"),
         ("[a]", "optional"),
         ("{two words}", "}"),
+        ("a <b> c", "start or the end"),
+        ("<a|b>", "words to flag outside"),
+        ("a <b|>", "cannot be left out"),
+        ("a b>", "outside a group"),
     ],
 )
 def test_bad_phrases_say_what_is_wrong(phrase: str, problem: str) -> None:
@@ -71,3 +75,10 @@ def test_anchor_is_a_required_slot_and_never_an_optional_one() -> None:
     assert found is not None
     assert "very" not in found
     assert found == {"streetwise", "street"}
+
+
+def test_context_groups_are_required_and_counted() -> None:
+    slots = parse("<the|a> [sick] (beast|monster) <who|that>")
+    assert [s.context for s in slots] == [True, False, False, True]
+    assert context_counts(slots) == (1, 1)
+    assert expand(slots)[0] == "the sick beast who"  # the context words are part of what matches

@@ -20,20 +20,21 @@ from langcheck.packcache import cached_value, code_fingerprint
 from langcheck.phrases import parse
 from langcheck.ruleset import RuleSet
 from langcheck.slotmatcher import SlotMatcher
-from langcheck.triggers import normalise_token
+from langcheck.triggers import context_trim, normalise_token
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledWords:
     """Every phrase and exception as SlotMatchers, and every token pattern normalised.
 
-    `token_patterns` holds (rule id, where the rule was read from, token dicts) in rule order,
-    with `LEMMA` already expanded into word forms (see triggers.normalise_token).
+    `token_patterns` holds (rule id, where the rule was read from, token dicts, leading and
+    trailing CONTEXT token counts) in rule order, with `LEMMA` already expanded into word
+    forms and CONTEXT removed (see triggers.normalise_token and triggers.context_trim).
     """
 
     phrases: SlotMatcher
     exceptions: SlotMatcher
-    token_patterns: tuple[tuple[str, str, tuple[dict[str, Any], ...]], ...]
+    token_patterns: tuple[tuple[str, str, tuple[dict[str, Any], ...], int, int], ...]
 
 
 def compile_words(ruleset: RuleSet, nlp: Any, *, cache: bool) -> CompiledWords:
@@ -51,7 +52,8 @@ def compile_words(ruleset: RuleSet, nlp: Any, *, cache: bool) -> CompiledWords:
                     phrases.add(rule.id, parse(pattern.phrase))
                 else:
                     tokens = tuple(normalise_token(t, where) for t in pattern.tokens or ())
-                    token_patterns.append((rule.id, where, tokens))
+                    lead, trail = context_trim(pattern.tokens or ())
+                    token_patterns.append((rule.id, where, tokens, lead, trail))
             for exception in rule.exceptions:
                 exceptions.add(rule.id, parse(exception))
         return CompiledWords(phrases, exceptions, tuple(token_patterns))

@@ -52,12 +52,13 @@ class CompiledRules:
         # One Matcher per token pattern, each run only on the sentences that hold one of its
         # anchor words: the Matcher's cost grows with patterns times tokens, so this keeps it
         # proportional to the places a pattern could match. Patterns without an anchor run on all.
-        self._token_matchers: list[Any] = []
-        self._always_matchers: list[Any] = []
+        # Each with the number of CONTEXT tokens that lead and trail it (matched, not flagged).
+        self._token_matchers: list[tuple[Any, int, int]] = []
+        self._always_matchers: list[tuple[Any, int, int]] = []
         self._anchor_index: dict[int, list[int]] = {}
         self._token_anchor_array: Any = None
         self.triggers = build_triggers(ruleset, ruleset.requirements)
-        for rule_id, where, pattern in words.token_patterns:
+        for rule_id, where, pattern, lead, trail in words.token_patterns:
             tokens = [dict(t) for t in pattern]  # the Matcher may keep them: never share the cached dicts
             matcher = Matcher(nlp.vocab, validate=True)
             try:
@@ -69,10 +70,10 @@ class CompiledRules:
                 ) from None
             anchor = _anchor_tokens(tokens)
             if anchor is None:
-                self._always_matchers.append(matcher)
+                self._always_matchers.append((matcher, lead, trail))
             else:
                 number = len(self._token_matchers)
-                self._token_matchers.append(matcher)
+                self._token_matchers.append((matcher, lead, trail))
                 for word in anchor:
                     self._anchor_index.setdefault(nlp.vocab.strings.add(word), []).append(number)
 
@@ -172,10 +173,10 @@ class CompiledRules:
         """Return (rule id, start, end) for every match, the longest per rule and place."""
         found = prose.spans(self._phrases(prose.words, self._phrases.positions(prose.ids)))
         strings = self.nlp.vocab.strings
-        for matcher in self._always_matchers:  # patterns with no anchor word: every sentence
+        for matcher, lead, trail in self._always_matchers:  # patterns with no anchor word: every sentence
             for start, end in sents:
                 piece, back = prose.sentence(start, end)
-                found += [(strings[k], back[s], back[e - 1] + 1) for k, s, e in matcher(piece)]
+                found += [(strings[k], back[s + lead], back[e - trail - 1] + 1) for k, s, e in matcher(piece)]
         if self._anchor_index:
             starts = [s for s, _ in sents]
             todo: set[tuple[int, int]] = set()
@@ -188,7 +189,8 @@ class CompiledRules:
             for number, sentence in sorted(todo):
                 start, end = sents[sentence]
                 piece, back = prose.sentence(start, end)
-                found += [(strings[k], back[s], back[e - 1] + 1) for k, s, e in self._token_matchers[number](piece)]
+                matcher, lead, trail = self._token_matchers[number]
+                found += [(strings[k], back[s + lead], back[e - trail - 1] + 1) for k, s, e in matcher(piece)]
         found.sort(key=lambda m: (m[0], m[1], -(m[2] - m[1])))
         kept: list[tuple[str, int, int]] = []
         last_end: dict[str, int] = {}

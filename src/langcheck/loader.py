@@ -248,11 +248,30 @@ def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
                 if not isinstance(tok, dict):
                     raise r.fail(f"{key}.tokens[{j}]", f"is {_kind(tok)}", "a token dict like {LOWER: risk}")
                 _check_token_words(r, f"{key}.tokens[{j}]", tok)
+            _check_token_context(r, f"{key}.tokens", tokens)
             out.append(Pattern(tokens=tuple(tokens)))
     return tuple(out)
 
 
 _WORD_KEYS = ("LOWER", "ORTH", "TEXT", "NORM", "LEMMA")
+
+
+def _check_token_context(r: _Reader, key: str, tokens: list[dict[str, Any]]) -> None:
+    """Require CONTEXT tokens (matched, not flagged) to be plain tokens at either end."""
+    flags = []
+    for j, tok in enumerate(tokens):
+        value = tok.get("CONTEXT", False)
+        if not isinstance(value, bool):
+            raise r.fail(f"{key}[{j}].CONTEXT", f"is {_kind(value)}", "true or false")
+        if value and "OP" in tok:
+            raise r.fail(f"{key}[{j}]", "is a CONTEXT token with an OP", "a CONTEXT token without OP")
+        flags.append(value)
+    lead = next((j for j, f in enumerate(flags) if not f), len(flags))
+    trail = next((j for j, f in enumerate(reversed(flags)) if not f), len(flags))
+    if lead == len(flags):
+        raise r.fail(key, "has only CONTEXT tokens", "at least one token to flag")
+    if any(flags[lead : len(flags) - trail]):
+        raise r.fail(key, "has a CONTEXT token between flagged ones", "CONTEXT tokens at the start or the end")
 
 
 def _check_token_words(r: _Reader, key: str, tok: dict[str, Any]) -> None:

@@ -6,11 +6,14 @@
 - `{word}` matches every inflected form of the word (`{put}`: put, puts, putting);
 - `(a|b c|d)` matches one of the alternatives, each of which may be several words;
 - `[a|b]` is the same but may also be left out;
+- `<a|b>` at the start or end of a phrase must be there for the phrase to match, but is not
+  part of the flagged passage: `the (beast|monster) <who|that>` flags "the beast" only when
+  "who" or "that" follows, so "the beast of a dog" is left alone;
 - a hyphenated word also matches its spaced and joined spellings (`risk-taking`: risk taking,
   risktaking).
 
-A phrase is expanded into plain strings when the rule set compiles, so that spaCy's
-PhraseMatcher (a hash lookup, nearly free at run time) can match every variant.
+Phrases are parsed into slots here and matched by slotmatcher.py, which never expands them
+into every wording.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from langcheck.wordforms import forms_of
 MAX_VARIANTS = 20_000
 """A phrase that expands to more strings than this is a mistake in the rule, not a feature."""
 
-_TOKEN_RE = re.compile(r"\(|\)|\[|\]|\||\{[^{}\s]+\}|[^\s()\[\]|{}]+|[{}]")
+_TOKEN_RE = re.compile(r"\(|\)|\[|\]|<|>|\||\{[^{}\s]+\}|[^\s()\[\]<>|{}]+|[{}]")
+_GROUPS = {"(": ")", "[": "]", "<": ">"}
+_BRACKETS = frozenset("()[]<>")
 _WORD_CHUNK_RE = re.compile(r"[a-z]+|[0-9]+")
 
 
@@ -39,6 +44,8 @@ class Slot:
 
     choices: tuple[tuple[str, ...], ...]
     optional: bool = False
+    context: bool = False
+    """Must match, but is not reported: a `<...>` group at either end of the phrase."""
 
 
 def _word_variants(word: str) -> tuple[tuple[str, ...], ...]:
@@ -74,32 +81,52 @@ def parse(phrase: str) -> tuple[Slot, ...]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok in ("(", "["):
-            close = ")" if tok == "(" else "]"
+        if tok in _GROUPS:
+            close = _GROUPS[tok]
             try:
                 end = tokens.index(close, i + 1)
             except ValueError:
                 raise PhraseSyntaxError(f"'{tok}' is never closed with '{close}'") from None
             inner = tokens[i + 1 : end]
-            if any(t in ("(", "[", ")", "]") for t in inner):
+            if any(t in _BRACKETS for t in inner):
                 raise PhraseSyntaxError("groups cannot be nested; write the alternatives out")
             choices = _group_choices(inner)
             optional = tok == "[" or () in choices
             nonempty = tuple(c for c in choices if c)
             if not nonempty:
                 raise PhraseSyntaxError(f"the group '{tok}{close}' has no words in it")
-            slots.append(Slot(nonempty, optional))
+            if tok == "<" and optional:
+                raise PhraseSyntaxError("a <context> group cannot be left out; write it without an empty choice")
+            slots.append(Slot(nonempty, optional, context=tok == "<"))
             i = end + 1
         elif tok in ("{", "}"):
             raise PhraseSyntaxError("braces hold one whole word, like {put}")
-        elif tok in (")", "]", "|"):
+        elif tok in (")", "]", ">", "|"):
             raise PhraseSyntaxError(f"'{tok}' appears outside a group")
         else:
             slots.append(Slot(_word_variants(tok)))
             i += 1
-    if all(s.optional for s in slots):
+    _check_context(slots)
+    if all(s.optional or s.context for s in slots):
         raise PhraseSyntaxError("every part of the phrase is optional, so it could match nothing")
     return tuple(slots)
+
+
+def _check_context(slots: list[Slot]) -> None:
+    """Require <context> groups to stand at the start or the end, around the flagged words."""
+    lead = next((i for i, s in enumerate(slots) if not s.context), len(slots))
+    trail = next((i for i, s in enumerate(reversed(slots)) if not s.context), len(slots))
+    if lead == len(slots):
+        raise PhraseSyntaxError("a phrase needs words to flag outside its <context> groups")
+    if any(s.context for s in slots[lead : len(slots) - trail]):
+        raise PhraseSyntaxError("a <context> group goes at the start or the end of the phrase")
+
+
+def context_counts(slots: tuple[Slot, ...]) -> tuple[int, int]:
+    """Return how many <context> slots lead and trail the phrase (see `parse`)."""
+    lead = next(i for i, s in enumerate(slots) if not s.context)
+    trail = next(i for i, s in enumerate(reversed(slots)) if not s.context)
+    return lead, trail
 
 
 def _group_choices(inner: list[str]) -> tuple[tuple[str, ...], ...]:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from langcheck.phrases import COMMON_WORDS, Slot
+from langcheck.phrases import COMMON_WORDS, Slot, context_counts
 
 Tokens = tuple[int, ...]
 
@@ -38,6 +38,8 @@ class _Pattern:
     key: str
     slots: tuple[_CompiledSlot, ...]
     anchor: int
+    lead: int = 0  # <context> slots at the start: must match, not reported
+    trail: int = 0  # <context> slots at the end
 
 
 def _index(choices: list[Tokens], at: int) -> dict[int, tuple[Tokens, ...]]:
@@ -94,12 +96,13 @@ class SlotMatcher:
             firsts = {slot_choice[0] for slot_choice in slot.choices if slot_choice}
             cost.append(
                 float("inf")
-                if slot.optional
+                if slot.optional or slot.context
                 else sum(5.0 if f.split("'")[0] in COMMON_WORDS else 1 / (1 + len(f)) for f in firsts)
             )
         anchor = min(range(len(compiled)), key=lambda i: cost[i])
         number = len(self._patterns)
-        self._patterns.append(_Pattern(key, tuple(compiled), anchor))
+        lead, trail = context_counts(tuple(slots))
+        self._patterns.append(_Pattern(key, tuple(compiled), anchor, lead, trail))
         for first, anchor_choices in compiled[anchor].by_first.items():
             for choice in anchor_choices:
                 self._anchors.setdefault(first, []).append((number, choice))
@@ -133,36 +136,45 @@ class SlotMatcher:
                 if end > n or (len(choice) > 1 and tuple(words[i:end]) != choice):
                     continue
                 pattern = self._patterns[number]
-                ends = self._forward(pattern.slots, pattern.anchor + 1, end, words)
+                slots, stop = pattern.slots, len(pattern.slots) - pattern.trail
+                ends = self._forward(slots, pattern.anchor + 1, end, words, stop)
+                if pattern.trail:  # the flagged words end where the trailing context begins
+                    ends = {e for e in ends if self._forward(slots, stop, e, words, len(slots))}
                 if not ends:
                     continue
-                starts = self._backward(pattern.slots, pattern.anchor - 1, i, words)
+                starts = self._backward(slots, pattern.anchor - 1, i, words, pattern.lead)
+                if pattern.lead:
+                    starts = {s for s in starts if self._backward(slots, pattern.lead - 1, s, words, 0)}
                 if starts:
                     found.append((pattern.key, min(starts), max(ends)))
         return found
 
-    def _forward(self, slots: tuple[_CompiledSlot, ...], j: int, pos: int, words: Sequence[int]) -> set[int]:
-        if j == len(slots):
+    def _forward(self, slots: tuple[_CompiledSlot, ...], j: int, pos: int, words: Sequence[int], stop: int) -> set[int]:
+        """Return every end position of slots j..stop-1 matched from `pos`."""
+        if j == stop:
             return {pos}
         slot = slots[j]
-        out = self._forward(slots, j + 1, pos, words) if slot.optional else set()
+        out = self._forward(slots, j + 1, pos, words, stop) if slot.optional else set()
         if pos < len(words):
             for choice in slot.by_first.get(words[pos], ()):
                 end = pos + len(choice)
                 if end <= len(words) and (len(choice) == 1 or tuple(words[pos:end]) == choice):
-                    out |= self._forward(slots, j + 1, end, words)
+                    out |= self._forward(slots, j + 1, end, words, stop)
         return out
 
-    def _backward(self, slots: tuple[_CompiledSlot, ...], j: int, pos: int, words: Sequence[int]) -> set[int]:
-        if j < 0:
+    def _backward(
+        self, slots: tuple[_CompiledSlot, ...], j: int, pos: int, words: Sequence[int], stop: int
+    ) -> set[int]:
+        """Return every start position of slots stop..j matched backwards to `pos`."""
+        if j < stop:
             return {pos}
         slot = slots[j]
-        out = self._backward(slots, j - 1, pos, words) if slot.optional else set()
+        out = self._backward(slots, j - 1, pos, words, stop) if slot.optional else set()
         if pos > 0:
             for choice in slot.by_last.get(words[pos - 1], ()):
                 start = pos - len(choice)
                 if start >= 0 and (len(choice) == 1 or tuple(words[start:pos]) == choice):
-                    out |= self._backward(slots, j - 1, start, words)
+                    out |= self._backward(slots, j - 1, start, words, stop)
         return out
 
 

@@ -35,6 +35,7 @@ def normalise_token(spec: dict[str, Any], where: str) -> dict[str, Any]:
     lower-cased. Token patterns then need no lemmatizer (see wordforms.py).
     """
     out = dict(spec)
+    out.pop("CONTEXT", None)  # langcheck's own key (matched, not flagged); see context_trim
     if "LEMMA" in out:
         if any(k in out for k in _TEXT_KEYS):
             raise RuleError(
@@ -59,6 +60,14 @@ def normalise_token(spec: dict[str, Any], where: str) -> dict[str, Any]:
     elif isinstance(value, dict):
         out["LOWER"] = {k: ([str(v).lower() for v in vs] if isinstance(vs, list) else vs) for k, vs in value.items()}
     return out
+
+
+def context_trim(tokens: Iterable[dict[str, Any]]) -> tuple[int, int]:
+    """Return how many CONTEXT tokens lead and trail a token pattern (the loader checked them)."""
+    flags = [bool(t.get("CONTEXT")) for t in tokens]
+    lead = next((j for j, f in enumerate(flags) if not f), len(flags))
+    trail = next((j for j, f in enumerate(reversed(flags)) if not f), len(flags))
+    return lead, trail
 
 
 def token_requirements(tokens: Iterable[dict[str, Any]]) -> list[frozenset[str]]:
