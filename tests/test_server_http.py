@@ -208,8 +208,11 @@ def test_request_larger_than_the_limit_gets_413(url: str) -> None:
 
 
 def test_query_string_counts_towards_the_limit(url: str) -> None:
-    status, _, body = call(url, "GET", "/v2/check?" + urlencode({"text": "a" * 60_000}) + "&" + "b" * 50_000)
-    assert status == 413 and "POST" in json.loads(body)["message"]
+    # Repeated: a request line arriving in several reads once met h11's 16 KiB buffer instead
+    # of the app's limit, and got a reset connection instead of this 413, now and then.
+    for _ in range(40):
+        status, _, body = call(url, "GET", "/v2/check?" + urlencode({"text": "a" * 60_000}) + "&" + "b" * 50_000)
+        assert status == 413 and "POST" in json.loads(body)["message"]
 
 
 def test_chunked_body_larger_than_the_limit_gets_413(url: str) -> None:

@@ -116,6 +116,7 @@ def create_app(service: CheckService, *, allow_origins: Sequence[str] = ("*",)) 
         ],
         exception_handlers={HTTPException: _http_error},
     )
+    app.state.max_request_bytes = limits.max_request_bytes  # the HTTP parser's buffer must hold it
     return app
 
 

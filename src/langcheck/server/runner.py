@@ -77,11 +77,24 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+HEADER_ROOM = 64 * 1024
+"""Bytes of request line and headers allowed beyond the app's request size limit."""
+
+
 def make_server(app: Any, *, configure_logging: bool = True) -> uvicorn.Server:
-    """Return a uvicorn server for the app: h11, no access log, short idle keep-alive."""
+    """Return a uvicorn server for the app: h11, no access log, short idle keep-alive.
+
+    h11 refuses a request line or headers that arrive in pieces adding up to more than its
+    buffer (16 KiB by default) with a bare 400, but passes them on when they arrive in one read:
+    a long GET query got a 400 or the app's own 413 depending on timing. The buffer is sized to
+    the app's request limit, so the app always decides, with its own message.
+    """
+    state = getattr(app, "state", None)
+    limit = getattr(state, "max_request_bytes", None)
     config = uvicorn.Config(
         app,
         http="h11",
+        h11_max_incomplete_event_size=limit + HEADER_ROOM if isinstance(limit, int) else None,
         ws="none",
         lifespan="off",
         access_log=False,
