@@ -33,6 +33,10 @@ def test_disable_next_line() -> None:
     assert ids(f"langcheck: disable-next-line[TS001]\n{RISK}\n{RISK}") == [("TS001", 3)]
 
 
+def test_disable_next_line_skips_blank_lines() -> None:
+    assert ids(f"langcheck: disable-next-line[TS001]\n\n  \n{RISK}\n{RISK}") == [("TS001", 5)]
+
+
 def test_disable_and_enable_a_block() -> None:
     text = f"{RISK}\nlangcheck: disable[TS001]\n{RISK}\n{RISK}\nlangcheck: enable[TS001]\n{RISK}"
     assert ids(text) == [("TS001", 1), ("TS001", 6)]

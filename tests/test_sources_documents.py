@@ -42,6 +42,20 @@ def test_docx_paragraphs_tables_and_comments_are_located(tmp_path: Path) -> None
     }
 
 
+def test_docx_directive_paragraph_silences_the_next_paragraph(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("langcheck: disable-next-line[TS001]")
+    document.add_paragraph(NOTE)
+    document.add_paragraph(NOTE)
+    path = tmp_path / "quoted.docx"
+    document.save(str(path))
+    code, data, _ = check_json(str(path))
+    assert code == 1
+    assert places(data) == ["paragraph 3"]
+
+
 def test_docx_text_output_names_the_paragraph_and_shows_it(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "report.docx")
     result = CliRunner().invoke(cli, ["check", str(path), *FIXED])

@@ -5,7 +5,7 @@ comment form the format has (or none, in plain text):
 
     ... her boyfriend's flat.   <!-- langcheck: ignore[RE001] -->    this line, these rules
     langcheck: ignore                                              this line, every rule
-    langcheck: disable-next-line[AD]                               the next line
+    langcheck: disable-next-line[AD]                               the next line with text
     langcheck: disable[missing]  ...  langcheck: enable[missing]   a stretch of lines
     langcheck: disable  ...  langcheck: enable                     everything in between
 
@@ -67,7 +67,8 @@ def parse(text: str) -> list[Suppression]:
         if kind == "ignore":
             out.append(Suppression(line, line, selectors, line, column, m.start(), m.end(), m.group(0)))
         elif kind == "disable-next-line":
-            out.append(Suppression(line + 1, line + 1, selectors, line, column, m.start(), m.end(), m.group(0)))
+            target = _next_line_with_text(text, line_starts, line)
+            out.append(Suppression(target, target, selectors, line, column, m.start(), m.end(), m.group(0)))
         elif kind == "disable":
             open_blocks.append((selectors, line, m, line, column))
         else:  # enable closes the most recent matching disable (or every block, if bare)
@@ -81,6 +82,20 @@ def parse(text: str) -> list[Suppression]:
     for sel, first, dm, dline, dcol in open_blocks:
         out.append(Suppression(first, total_lines, sel, dline, dcol, dm.start(), dm.end(), dm.group(0)))
     return out
+
+
+def _next_line_with_text(text: str, line_starts: list[int], line: int) -> int:
+    """Return the number of the first line after `line` that is not blank.
+
+    Blank lines are skipped because documents put one between paragraphs: in a Word file the
+    directive is a paragraph of its own, and the paragraph it means comes after a blank line.
+    """
+    for number in range(line + 1, len(line_starts) + 1):
+        start = line_starts[number - 1]
+        end = line_starts[number] if number < len(line_starts) else len(text)
+        if text[start:end].strip():
+            return number
+    return line + 1
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
