@@ -36,6 +36,24 @@ def make_docx(path: Path) -> Path:
     return path
 
 
+def add_text_box(paragraph: object, text: str) -> None:
+    """Anchor a text box holding `text` in a python-docx paragraph, as Word writes one: a
+    drawing (mc:Choice) and a VML copy of the same text for old readers (mc:Fallback)."""
+    from docx.oxml import parse_xml
+
+    box = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    xml = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml">'
+        f'<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing>'
+        f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    paragraph._p.append(parse_xml(xml))  # type: ignore[attr-defined]
+
+
 def make_odt(path: Path) -> Path:
     """Write an .odt with a header, a heading, paragraphs and a table."""
     from odf.opendocument import OpenDocumentText

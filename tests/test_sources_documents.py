@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from docbuilders import FIXED, NOTE, make_csv, make_docx, make_odt, make_pdf, make_xlsx
+from docbuilders import FIXED, NOTE, add_text_box, make_csv, make_docx, make_odt, make_pdf, make_xlsx
 from langcheck import Config, Linter
 from langcheck.cli import cli
 from langcheck.models import LocationKind
@@ -54,6 +54,21 @@ def test_docx_directive_paragraph_silences_the_next_paragraph(tmp_path: Path) ->
     code, data, _ = check_json(str(path))
     assert code == 1
     assert places(data) == ["paragraph 3"]
+
+
+def test_docx_text_box_is_read_once_as_its_own_block(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    anchor = document.add_paragraph("Summary of the visit")
+    add_text_box(anchor, NOTE)
+    document.add_paragraph("Amy (15) keeps putting herself at risk.")
+    path = tmp_path / "boxed.docx"
+    document.save(str(path))
+    code, data, _ = check_json(str(path))
+    assert code == 1
+    assert places(data) == ["text box 1, paragraph 1", "paragraph 2"]  # once, not twice (no fallback copy)
+    assert data["findings"][0]["text"] == "putting herself at risk"
 
 
 def test_docx_text_output_names_the_paragraph_and_shows_it(tmp_path: Path) -> None:

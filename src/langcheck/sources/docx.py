@@ -2,10 +2,11 @@
 
 python-docx opens the package (it is maintained, pure Python over lxml, and parses with entity
 resolution off); the text of each paragraph is then read from its XML directly, because
-python-docx's `Paragraph.text` leaves out tracked insertions and content controls. Text boxes
-and deleted text are left out. Each paragraph that holds text is a block; its Location counts
-such paragraphs from the top of the body ("paragraph 12"), or names the table, row and cell,
-or the header, footer or comment it is in.
+python-docx's `Paragraph.text` leaves out tracked insertions and content controls. Deleted text
+is left out. Each paragraph that holds text is a block; its Location counts such paragraphs
+from the top of the body ("paragraph 12"), or names the table, row and cell, or the header,
+footer or comment it is in. A text box is read after the paragraph it is anchored to, as blocks
+of its own ("text box 1, paragraph 2"), so its words never run into the paragraph's sentence.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class _Counts:
 
     paragraph: int = 0
     table: int = 0
+    text_box: int = 0
 
 
 def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -> Iterator[BlockUnit]:
@@ -103,11 +105,32 @@ def _container(element: Any, counts: _Counts, part: str | None) -> Iterator[tupl
             if text:
                 counts.paragraph += 1
                 yield text, Location(LocationKind.PARAGRAPH, paragraph=counts.paragraph, part=part)
+            for box in _text_boxes(child):
+                counts.text_box += 1
+                label = f"text box {counts.text_box}" if part is None else f"{part} text box {counts.text_box}"
+                yield from _container(box, _Counts(), label)
         elif tag == _W + "tbl":
             counts.table += 1
             yield from _table(child, counts.table, part)
         elif tag in _CONTAINERS:
             yield from _container(child, counts, part)
+
+
+def _text_boxes(paragraph: Any) -> Iterator[Any]:
+    """Yield the content of each text box anchored in a paragraph, once each.
+
+    Word writes a modern text box twice, as a drawing (mc:Choice) and as a VML fallback
+    (mc:Fallback) for old readers; the fallback copy is skipped. A text box inside another is
+    reached through its outer box, not here.
+    """
+    for box in paragraph.iter(_W + "txbxContent"):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not paragraph:
+            if ancestor.tag in (_MC + "Fallback", _W + "txbxContent"):
+                break
+            ancestor = ancestor.getparent()
+        else:
+            yield box
 
 
 def _table(table: Any, number: int, part: str | None) -> Iterator[tuple[str, Location]]:
