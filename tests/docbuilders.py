@@ -54,6 +54,41 @@ def add_text_box(paragraph: object, text: str) -> None:
     paragraph._p.append(parse_xml(xml))  # type: ignore[attr-defined]
 
 
+def add_footnotes(path: Path, notes: list[str]) -> None:
+    """Give a saved .docx a footnotes part holding `notes` (python-docx cannot write one).
+
+    As Word writes it: two separator notes first, then the notes, each a paragraph.
+    """
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+        for i, text in enumerate(notes, 1)
+    )
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        f"</w:footnote>{body}</w:footnotes>"
+    )
+    with zipfile.ZipFile(path) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    parts["word/footnotes.xml"] = footnotes.encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/word/footnotes.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    )
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdFootnotes" Target="footnotes.xml" '
+        b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"/></Relationships>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+
+
 def make_odt(path: Path) -> Path:
     """Write an .odt with a header, a heading, paragraphs and a table."""
     from odf.opendocument import OpenDocumentText

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from docbuilders import FIXED, NOTE, add_text_box, make_csv, make_docx, make_odt, make_pdf, make_xlsx
+from docbuilders import FIXED, NOTE, add_footnotes, add_text_box, make_csv, make_docx, make_odt, make_pdf, make_xlsx
 from langcheck import Config, Linter
 from langcheck.cli import cli
 from langcheck.models import LocationKind
@@ -69,6 +69,25 @@ def test_docx_text_box_is_read_once_as_its_own_block(tmp_path: Path) -> None:
     assert code == 1
     assert places(data) == ["text box 1, paragraph 1", "paragraph 2"]  # once, not twice (no fallback copy)
     assert data["findings"][0]["text"] == "putting herself at risk"
+
+
+def test_docx_footnotes_are_read_and_numbered(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Visit to the address on Friday.")
+    path = tmp_path / "noted.docx"
+    document.save(str(path))
+    add_footnotes(path, ["Seen by the duty officer.", NOTE])
+    code, data, _ = check_json(str(path))
+    assert code == 1
+    assert places(data) == ["footnote 2"]
+    assert data["findings"][0]["location"] == {
+        "kind": "paragraph",
+        "paragraph": 2,
+        "part": "footnote",
+        "description": "footnote 2",
+    }
 
 
 def test_docx_text_output_names_the_paragraph_and_shows_it(tmp_path: Path) -> None:

@@ -139,7 +139,7 @@ class Location:
 
     Line and column mean nothing to someone reading a Word document, so each reader says where
     its text came from; only the fields that its kind uses are set. `part` names a part of a
-    word-processor document other than the body ("header", "footer", "comment").
+    word-processor document other than the body ("header", "footer", "comment", "footnote").
     """
 
     kind: LocationKind
@@ -169,8 +169,8 @@ class Location:
             return f"sheet {self.sheet}, {where}" if self.sheet is not None else where
         if kind is LocationKind.TABLE_CELL:
             where = f"table {self.table}, row {self.row}, cell {self.cell}"
-        elif self.part == "comment":
-            return f"comment {self.paragraph}"
+        elif self.part in ("comment", "footnote", "endnote"):
+            return f"{self.part} {self.paragraph}"
         else:
             where = f"paragraph {self.paragraph}"
         return f"{self.part}, {where}" if self.part else where

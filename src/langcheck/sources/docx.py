@@ -5,7 +5,7 @@ resolution off); the text of each paragraph is then read from its XML directly, 
 python-docx's `Paragraph.text` leaves out tracked insertions and content controls. Deleted text
 is left out. Each paragraph that holds text is a block; its Location counts such paragraphs
 from the top of the body ("paragraph 12"), or names the table, row and cell, or the header,
-footer or comment it is in. A text box is read after the paragraph it is anchored to, as blocks
+footer, footnote, endnote or comment it is in. A text box is read after the paragraph it is anchored to, as blocks
 of its own ("text box 1, paragraph 2"), so its words never run into the paragraph's sentence.
 """
 
@@ -70,6 +70,8 @@ def _blocks(document: Any) -> Iterator[tuple[str, Location]]:
     yield from _container(document.element.body, _Counts(), None)
     for label, element in footers:
         yield from _container(element, _Counts(), label)
+    for kind in ("footnote", "endnote"):
+        yield from _notes(document, kind)
     try:
         comments = list(document.comments)
     except Exception:  # no comments part, or one python-docx cannot read: the body still counts
@@ -78,6 +80,23 @@ def _blocks(document: Any) -> Iterator[tuple[str, Location]]:
         text = clean_block("\n".join(_paragraph_text(p._p) for p in comment.paragraphs))
         if text:
             yield text, Location(LocationKind.PARAGRAPH, paragraph=number, part="comment")
+
+
+def _notes(document: Any, kind: str) -> Iterator[tuple[str, Location]]:
+    """Yield each footnote or endnote that holds text, numbered in order ("footnote 2")."""
+    from docx.oxml import parse_xml  # python-docx's parser: entities are not resolved
+
+    part = next((p for p in document.part.package.iter_parts() if str(p.partname) == f"/word/{kind}s.xml"), None)
+    if part is None:
+        return
+    number = 0
+    for note in parse_xml(part.blob).iterchildren(_W + kind):
+        if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        number += 1
+        text = clean_block("\n".join(_paragraph_text(p) for p in note.iter(_W + "p")))
+        if text:
+            yield text, Location(LocationKind.PARAGRAPH, paragraph=number, part=kind)
 
 
 def _headers_and_footers(document: Any) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
