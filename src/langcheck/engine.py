@@ -172,11 +172,9 @@ class CompiledRules:
     ) -> list[tuple[str, int, int]]:
         """Return (rule id, start, end) for every match, the longest per rule and place."""
         found = prose.spans(self._phrases(prose.words, self._phrases.positions(prose.ids)))
-        strings = self.nlp.vocab.strings
-        for matcher, lead, trail in self._always_matchers:  # patterns with no anchor word: every sentence
+        for entry in self._always_matchers:  # patterns with no anchor word: every sentence
             for start, end in sents:
-                piece, back = prose.sentence(start, end)
-                found += [(strings[k], back[s + lead], back[e - trail - 1] + 1) for k, s, e in matcher(piece)]
+                found += self._token_matches(entry, *prose.sentence(start, end))
         if self._anchor_index:
             starts = [s for s, _ in sents]
             todo: set[tuple[int, int]] = set()
@@ -187,10 +185,7 @@ class CompiledRules:
                     sentence = bisect.bisect_right(starts, i) - 1
                     todo.update((number, sentence) for number in numbers)
             for number, sentence in sorted(todo):
-                start, end = sents[sentence]
-                piece, back = prose.sentence(start, end)
-                matcher, lead, trail = self._token_matchers[number]
-                found += [(strings[k], back[s + lead], back[e - trail - 1] + 1) for k, s, e in matcher(piece)]
+                found += self._token_matches(self._token_matchers[number], *prose.sentence(*sents[sentence]))
         found.sort(key=lambda m: (m[0], m[1], -(m[2] - m[1])))
         kept: list[tuple[str, int, int]] = []
         last_end: dict[str, int] = {}
@@ -201,6 +196,14 @@ class CompiledRules:
             last_end[rule_id] = e
         kept.sort(key=lambda m: (m[1], m[2], m[0]))
         return kept
+
+    def _token_matches(
+        self, entry: tuple[Any, int, int], piece: Any, back: Sequence[int]
+    ) -> list[tuple[str, int, int]]:
+        """Run one token pattern on a sentence; return (rule id, start, end) without CONTEXT tokens."""
+        matcher, lead, trail = entry
+        strings = self.nlp.vocab.strings
+        return [(strings[k], back[s + lead], back[e - trail - 1] + 1) for k, s, e in matcher(piece)]
 
     def _token_positions(self, ids: Any) -> list[int]:
         """Return where an anchor word of some token pattern occurs (numpy, no Python loop)."""

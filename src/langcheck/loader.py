@@ -26,7 +26,7 @@ from langcheck.models import (
     Severity,
     Source,
 )
-from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, parse
+from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, edge_counts, parse
 from langcheck.wording import placeholders
 
 ID_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
@@ -266,8 +266,7 @@ def _check_token_context(r: _Reader, key: str, tokens: list[dict[str, Any]]) -> 
         if value and "OP" in tok:
             raise r.fail(f"{key}[{j}]", "is a CONTEXT token with an OP", "a CONTEXT token without OP")
         flags.append(value)
-    lead = next((j for j, f in enumerate(flags) if not f), len(flags))
-    trail = next((j for j, f in enumerate(reversed(flags)) if not f), len(flags))
+    lead, trail = edge_counts(flags)
     if lead == len(flags):
         raise r.fail(key, "has only CONTEXT tokens", "at least one token to flag")
     if any(flags[lead : len(flags) - trail]):

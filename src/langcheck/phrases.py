@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from langcheck.wordforms import forms_of
@@ -112,21 +113,29 @@ def parse(phrase: str) -> tuple[Slot, ...]:
     return tuple(slots)
 
 
+def edge_counts(flags: Sequence[bool]) -> tuple[int, int]:
+    """Return how many True flags lead and trail the sequence (all of them count as leading).
+
+    Shared by <context> groups in phrases and CONTEXT tokens in token patterns.
+    """
+    lead = next((i for i, f in enumerate(flags) if not f), len(flags))
+    trail = next((i for i, f in enumerate(reversed(flags)) if not f), len(flags))
+    return lead, trail
+
+
 def _check_context(slots: list[Slot]) -> None:
     """Require <context> groups to stand at the start or the end, around the flagged words."""
-    lead = next((i for i, s in enumerate(slots) if not s.context), len(slots))
-    trail = next((i for i, s in enumerate(reversed(slots)) if not s.context), len(slots))
-    if lead == len(slots):
+    flags = [s.context for s in slots]
+    lead, trail = edge_counts(flags)
+    if lead == len(flags):
         raise PhraseSyntaxError("a phrase needs words to flag outside its <context> groups")
-    if any(s.context for s in slots[lead : len(slots) - trail]):
+    if any(flags[lead : len(flags) - trail]):
         raise PhraseSyntaxError("a <context> group goes at the start or the end of the phrase")
 
 
 def context_counts(slots: tuple[Slot, ...]) -> tuple[int, int]:
     """Return how many <context> slots lead and trail the phrase (see `parse`)."""
-    lead = next(i for i, s in enumerate(slots) if not s.context)
-    trail = next(i for i, s in enumerate(reversed(slots)) if not s.context)
-    return lead, trail
+    return edge_counts([s.context for s in slots])
 
 
 def _group_choices(inner: list[str]) -> tuple[tuple[str, ...], ...]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from langcheck.errors import RuleError
 from langcheck.models import Rule
-from langcheck.phrases import anchor_cost, key_chunk, parse, requirements
+from langcheck.phrases import anchor_cost, edge_counts, key_chunk, parse, requirements
 from langcheck.wordforms import forms_of
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -64,10 +64,7 @@ def normalise_token(spec: dict[str, Any], where: str) -> dict[str, Any]:
 
 def context_trim(tokens: Iterable[dict[str, Any]]) -> tuple[int, int]:
     """Return how many CONTEXT tokens lead and trail a token pattern (the loader checked them)."""
-    flags = [bool(t.get("CONTEXT")) for t in tokens]
-    lead = next((j for j, f in enumerate(flags) if not f), len(flags))
-    trail = next((j for j, f in enumerate(reversed(flags)) if not f), len(flags))
-    return lead, trail
+    return edge_counts([bool(t.get("CONTEXT")) for t in tokens])
 
 
 def token_requirements(tokens: Iterable[dict[str, Any]]) -> list[frozenset[str]]:
