@@ -213,3 +213,11 @@ def test_importing_langcheck_does_not_register_the_factory() -> None:
     script = "import sys, langcheck; print('langcheck.component' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout.strip()) == (0, "False"), result.stderr
+
+
+def test_any_spacy_pipeline_pays_little_for_the_entry_point() -> None:
+    """spaCy imports the component whenever it builds a pipeline; the rules and engine wait."""
+    heavy = ("langcheck.linter", "langcheck.engine", "langcheck.ruleset", "langcheck.loader", "langcheck.config")
+    script = f"import sys, spacy; spacy.blank('en'); print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr

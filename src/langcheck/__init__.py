@@ -4,16 +4,33 @@
 >>> findings = langcheck.check("Jade (14) has been putting herself at risk.")
 >>> findings[0].rule_id, findings[0].text
 ('AG001', 'putting herself at risk')
+
+The names below are imported when first used, not when the package is: spaCy imports
+`langcheck.component` (and so this package) whenever it builds any pipeline in an environment
+where langcheck is installed, and that must not cost the rules, the linter or the YAML loader.
 """
 
 from __future__ import annotations
 
-from langcheck.config import Config
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from langcheck.errors import ConfigError, InputError, LangcheckError, PipelineError, RuleError
-from langcheck.linter import Linter, check
 from langcheck.models import Finding, Rule, Severity, Subject
-from langcheck.ruleset import RuleSet, load_rules
 from langcheck.version import __version__
+
+if TYPE_CHECKING:
+    from langcheck.config import Config
+    from langcheck.linter import Linter, check
+    from langcheck.ruleset import RuleSet, load_rules
+
+_LAZY = {
+    "Config": "langcheck.config",
+    "Linter": "langcheck.linter",
+    "check": "langcheck.linter",
+    "RuleSet": "langcheck.ruleset",
+    "load_rules": "langcheck.ruleset",
+}
 
 __all__ = [
     "Config",
@@ -32,3 +49,13 @@ __all__ = [
     "check",
     "load_rules",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module on first use (see the module docstring)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'langcheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -17,19 +17,23 @@ import json
 from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, SpanGroup
 
-from langcheck import directives
-from langcheck.config import Config
-from langcheck.engine import CompiledRules
 from langcheck.errors import ConfigError
-from langcheck.linter import Linter
 from langcheck.models import Finding, Options, Severity, Subject
-from langcheck.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from langcheck.config import Config
+    from langcheck.engine import CompiledRules
+    from langcheck.ruleset import RuleSet
+
+# spaCy imports this module through the entry point whenever it builds any pipeline, for any
+# user in this environment; the rules, the engine and the linter are imported only when the
+# component is actually used (inside the methods below), so that costs spaCy nothing.
 
 FACTORY = "langcheck"
 SPAN_KEY = "langcheck"
@@ -78,6 +82,8 @@ class LangcheckComponent:
 
     def _configure(self, settings: dict[str, Any]) -> None:
         """Validate the settings, load the rules they choose, and forget any compiled matchers."""
+        from langcheck.linter import Linter
+
         config = _config(self.name, settings)
         linter = Linter(config)  # validates select/ignore against the rules; no spaCy work
         self.ruleset: RuleSet = linter.ruleset
@@ -96,6 +102,8 @@ class LangcheckComponent:
     def compiled(self) -> CompiledRules:
         """Return the matchers, compiled on first use so that a loaded pipeline is complete."""
         if self._compiled is None:
+            from langcheck.engine import CompiledRules
+
             self._compiled = CompiledRules(self.ruleset, self.nlp)
         return self._compiled
 
@@ -120,6 +128,8 @@ class LangcheckComponent:
             checked = self._sentencizer(doc.copy())
         found = self.compiled.findings_for_doc(checked, self.options)
         if found and "langcheck:" in doc.text.lower():
+            from langcheck import directives
+
             found, _unused = directives.apply(found, directives.parse(doc.text), self._rules)
         return found
 
@@ -186,6 +196,8 @@ def _unpack(values: dict[str, Any]) -> Finding:
 
 def _config(name: str, settings: dict[str, Any]) -> Config:
     """Turn the component's settings into a Config; raise ConfigError naming the bad one."""
+    from langcheck.config import Config
+
     where = f"spaCy component {name!r}"
     unknown = sorted(set(settings) - set(SETTINGS))
     if unknown:
