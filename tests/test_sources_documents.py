@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,25 @@ def test_docx_footnotes_are_read_and_numbered(tmp_path: Path) -> None:
         "part": "footnote",
         "description": "footnote 2",
     }
+
+
+def test_docx_with_an_unreadable_footnotes_part_still_checks_the_body(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(NOTE)
+    path = tmp_path / "damaged-notes.docx"
+    document.save(str(path))
+    add_footnotes(path, ["Seen by the duty officer."])
+    with zipfile.ZipFile(path) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    parts["word/footnotes.xml"] = parts["word/footnotes.xml"][:120]  # cut off mid-element
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    code, data, _ = check_json(str(path))
+    assert code == 1
+    assert places(data) == ["paragraph 1"]
 
 
 def test_docx_text_output_names_the_paragraph_and_shows_it(tmp_path: Path) -> None:

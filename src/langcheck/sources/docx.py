@@ -71,7 +71,11 @@ def _blocks(document: Any) -> Iterator[tuple[str, Location]]:
     for label, element in footers:
         yield from _container(element, _Counts(), label)
     for kind in ("footnote", "endnote"):
-        yield from _notes(document, kind)
+        try:
+            notes = list(_notes(document, kind))
+        except Exception:  # a notes part that cannot be parsed: the body still counts, as for comments
+            notes = []
+        yield from notes
     try:
         comments = list(document.comments)
     except Exception:  # no comments part, or one python-docx cannot read: the body still counts
