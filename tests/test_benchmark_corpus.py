@@ -18,6 +18,7 @@ import pytest
 import spacy
 
 from langcheck import engine
+from langcheck.chunking import chunks
 from langcheck.engine import CompiledRules, Options
 from langcheck.linter import _ruleset
 from langcheck.nlp import TokenizerWarmer, load_pipeline
@@ -76,7 +77,7 @@ def test_rules_compiled_from_the_cache_equal_rules_compiled_afresh(fast: list[di
 def test_warming_the_tokenizer_cache_changes_no_token() -> None:
     warmed, plain = spacy.blank("en"), spacy.blank("en")
     warmer = TokenizerWarmer(warmed.tokenizer)
-    texts = [TEXT[s:e] for s, e in engine.chunks(TEXT)] + [
+    texts = [TEXT[s:e] for s, e in chunks(TEXT)] + [
         "She's (14) and didn't go.  Mr. Smith said: \"(don't)\" at 3 p.m. :) e-mail a@b.uk",
         "Twice:\n\n  indented,\ttabbed\u00a0and\u2003spaced  (can't)  -- 'quoted'.",
     ]

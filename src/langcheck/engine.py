@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from langcheck.chunking import chunks, matching_chunks
+from langcheck.chunking import matching_chunks
 from langcheck.compiledwords import compile_words
 from langcheck.conditions import CONDITIONS, Candidate, mention
 from langcheck.context import TextContext, analyse, shows_child_anywhere
@@ -26,7 +26,7 @@ from langcheck.slotmatcher import sorted_positions
 from langcheck.triggers import build_triggers
 from langcheck.wording import render
 
-__all__ = ["CompiledRules", "Options", "chunks", "matching_chunks"]
+__all__ = ["CompiledRules", "Options"]  # Options lives in models; importable from here too
 
 
 class CompiledRules:
