@@ -33,8 +33,9 @@ class CompiledRules:
     """A RuleSet compiled for a given pipeline: phrases into SlotMatchers, each token pattern
     into a spaCy Matcher.
 
-    With `cache`, the compiled phrases are read from (or written to) the on-disk cache; pass it
-    only for spaCy's blank English pipeline, whose tokenizer is fixed by the spaCy version.
+    With `cache`, the compiled words (phrases, exceptions, normalised token patterns; see
+    compiledwords.py) are read from or written to the on-disk cache; pass it only for spaCy's
+    blank English pipeline, whose tokenizer is fixed by the spaCy version.
     """
 
     def __init__(self, ruleset: RuleSet, nlp: Any, *, cache: bool = False) -> None:

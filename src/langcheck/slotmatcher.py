@@ -66,7 +66,7 @@ class SlotMatcher:
         """Pickle the compiled patterns only: the tokenizer functions belong to a pipeline.
 
         A matcher read back from a pickle matches exactly as before but cannot `add`; the
-        compiled-phrase cache (see compiledphrases.py) relies on this.
+        compiled-words cache (see compiledwords.py) relies on this.
         """
         return {"patterns": self._patterns, "anchors": self._anchors}
 

@@ -5,8 +5,9 @@ resolution off); the text of each paragraph is then read from its XML directly, 
 python-docx's `Paragraph.text` leaves out tracked insertions and content controls. Deleted text
 is left out. Each paragraph that holds text is a block; its Location counts such paragraphs
 from the top of the body ("paragraph 12"), or names the table, row and cell, or the header,
-footer, footnote, endnote or comment it is in. A text box is read after the paragraph it is anchored to, as blocks
-of its own ("text box 1, paragraph 2"), so its words never run into the paragraph's sentence.
+footer, footnote, endnote or comment it is in. A text box is read after the paragraph it is
+anchored to, as blocks of its own ("text box 1, paragraph 2"), so its words never run into the
+paragraph's sentence.
 """
 
 from __future__ import annotations
