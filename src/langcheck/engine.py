@@ -2,8 +2,9 @@
 
 Flow for one text: a trigger scan (plain Python, no spaCy) rules out texts that contain none
 of the words any pattern needs; otherwise the text is tokenised, both matchers run, and each
-candidate passes through the rule's exceptions, the child gate, the universal conditions
-(quoted speech, mention of a term as a term) and the rule's own `unless` conditions.
+candidate passes through the rule's exceptions, the universal conditions (quoted speech,
+mention of a term as a term, prose about the language rather than a record that uses it), the
+child gate and the rule's own `unless` conditions.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from langcheck.chunking import matching_chunks
 from langcheck.compiledwords import compile_words
-from langcheck.conditions import CONDITIONS, Candidate, mention
+from langcheck.conditions import CONDITIONS, Candidate, guidance_prose, mention
 from langcheck.conditions.adulthood import Adulthood, person_adulthood, record_adulthood
 from langcheck.context import analyse
 from langcheck.errors import RuleError
@@ -160,7 +161,7 @@ class CompiledRules:
             next_end = sent_bounds[si + 1][1] if si + 1 < len(sent_bounds) else -1
             cand = Candidate(doc, start, end, sent_start, min(sent_end, len(doc)), ctx, next_end)
             quoted = ctx.in_quotes(cand.char_start, cand.char_end)
-            if (quoted and not options.include_quotes) or mention(cand):
+            if (quoted and not options.include_quotes) or mention(cand) or guidance_prose(cand):
                 continue
             if not self._child_gate(rule, cand, options.subject, whole):
                 continue
