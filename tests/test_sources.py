@@ -76,7 +76,7 @@ def test_a_good_source_loads_with_its_kind(tmp_path: Path) -> None:
         (
             lambda s: s.replace("  kind: inspection\n", ""),
             "sources.yaml: [0].kind: is missing; expected one of inspection, statutory-guidance, legislation, "
-            "national-guidance, international-guidance, inquiry, case-review, research, local-guidance, secondary",
+            "national-guidance, international-guidance, inquiry, judgment, case-review, research, local-guidance, secondary",
         ),
         (
             lambda s: s.replace("kind: inspection", "kind: blog"),
@@ -121,7 +121,7 @@ def test_a_rule_that_lists_a_secondary_source_first_is_refused(tmp_path: Path, m
     assert str(info.value) == (
         f"{pack / 'testing' / 'ZZ001-test-rule.yaml'}: sources: lists 'TEST1', a secondary source, first; expected "
         "a primary source first (inspection, statutory, national or international guidance, legislation, "
-        "inquiry, case review or research); add one to sources.yaml or move one to the front"
+        "inquiry, judgment, case review or research); add one to sources.yaml or move one to the front"
     )
 
 

@@ -13,7 +13,7 @@ from langcheck.models import Rule, Source
 
 PRIMARY_FIRST = (
     "a primary source first (inspection, statutory, national or international guidance, legislation, "
-    "inquiry, case review or research); add one to sources.yaml or move one to the front"
+    "inquiry, judgment, case review or research); add one to sources.yaml or move one to the front"
 )
 
 

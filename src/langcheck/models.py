@@ -98,7 +98,8 @@ class SourceKind(enum.Enum):
     LEGISLATION = "legislation"  # an Act of Parliament, at legislation.gov.uk
     NATIONAL_GUIDANCE = "national-guidance"  # from the body that publishes it: CPS, Home Office, NPCC
     INTERNATIONAL_GUIDANCE = "international-guidance"  # e.g. the Luxembourg Guidelines
-    INQUIRY = "inquiry"  # an independent inquiry: IICSA, Jay, Telford
+    INQUIRY = "inquiry"  # an independent inquiry or statutory review: IICSA, Jay, the Law Commission
+    JUDGMENT = "judgment"  # a court's judgment, at caselaw.nationalarchives.gov.uk
     CASE_REVIEW = "case-review"  # a safeguarding practice review, from the partnership that published it
     RESEARCH = "research"  # peer-reviewed research, cited by DOI
     LOCAL_GUIDANCE = "local-guidance"  # one area's practice pages: useful, not authoritative
