@@ -76,7 +76,8 @@ def test_a_good_source_loads_with_its_kind(tmp_path: Path) -> None:
         (
             lambda s: s.replace("  kind: inspection\n", ""),
             "sources.yaml: [0].kind: is missing; expected one of inspection, statutory-guidance, legislation, "
-            "national-guidance, international-guidance, inquiry, judgment, case-review, research, local-guidance, secondary",
+            "national-guidance, international-guidance, inquiry, judgment, case-review, research, "
+            "local-guidance, secondary",
         ),
         (
             lambda s: s.replace("kind: inspection", "kind: blog"),
