@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from rich.text import Text
 
+from langcheck.citations import primary_first
 from langcheck.cli.console import fail, stdout_console
 from langcheck.errors import LangcheckError
 from langcheck.models import Audience
@@ -58,12 +59,8 @@ def explain_command(rule_id: str) -> None:
     for text in rule.examples.passes[:3]:
         out.append("  not flagged: ", style="green")
         out.append(text + "\n")
-    out.append("\nSources\n", style="bold")
-    for sid in rule.sources:
-        src = ruleset.sources.get(sid)
-        if src is None:
-            out.append(f"  - {sid}\n")
-            continue
-        out.append(f"  - {src.publisher} ({src.year}). {src.title}.")
-        out.append(f" {src.url}\n" if src.url else "\n")
+    out.append("\nSources", style="bold")
+    out.append(" (primary first: inspections, guidance, inquiries, reviews, research)\n")
+    for src in primary_first(rule.sources, ruleset.sources):
+        out.append(f"  - [{src.kind.value}] {src.publisher} ({src.year}). {src.title}. {src.url}\n")
     stdout_console().print(out, soft_wrap=True)
