@@ -55,7 +55,8 @@ def _summary(linter: Linter, path: Path) -> str:
         hit += sum(any(f.start < e and s < f.end for f in findings) for s, e in spans)
     p = f"{tp / (tp + fp):.3f}" if tp + fp else "  n/a"
     r = f"{hit / total:.3f}" if total else "  n/a"
-    return f"{path.name:22} {len(records):5d} passages {total:4d} spans  precision {p}  recall {r}  ({tp} true, {fp} false findings)"
+    counts = f"{len(records):5d} passages {total:4d} spans"
+    return f"{path.name:22} {counts}  precision {p}  recall {r}  ({tp} true, {fp} false findings)"
 
 
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 (a linear report script)
