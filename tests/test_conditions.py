@@ -442,6 +442,39 @@ def test_condition_behaviour(name: str, phrase: str, sentences: list[tuple[str, 
 
 
 GUIDANCE_CASES = [
+    (
+        "generic_subject",
+        "A woman who dresses provocatively has not contributed to a rape.",
+        "dresses provocatively",
+        True,
+    ),
+    ("generic_subject", "A woman was groped on the Northern line.", "groped", False),  # a particular event
+    ("generic_subject", "Leah was found with men who are exploiting girls.", "exploiting", False),
+    ("reported_label", "The girls were labelled as promiscuous.", "promiscuous", True),
+    ("reported_label", "Those who dealt with the girls referred to them as street wise.", "street wise", True),
+    ("reported_label", "A 14-year-old girl was described as streetwise.", "streetwise", True),
+    (
+        "reported_label",
+        "Professionals often wrongly view exploitative relationships as consensual.",
+        "consensual",
+        True,
+    ),
+    ("reported_label", "She may be exploited even if the activity appears consensual.", "consensual", True),
+    (
+        "reported_label",
+        "The project worked with child prostitutes, as they were then called.",
+        "child prostitutes",
+        True,
+    ),
+    ("reported_label", "Leah (14) has been with men at the flat and is described as streetwise.", "streetwise", False),
+    ("advice_to_avoid", "The myth that women cry rape must be challenged.", "cry rape", True),
+    (
+        "advice_to_avoid",
+        "Examples of victim blaming include saying that they put themselves at risk.",
+        "put themselves at risk",
+        True,
+    ),
+    ("advice_to_avoid", "Use domestic abuse instead of a domestic or a domestic dispute.", "a domestic dispute", True),
     ("generic_subject", "Children who go missing repeatedly are at greater risk.", "go missing", True),
     ("generic_subject", "Jade and other children go missing.", "go missing", False),
     ("reported_label", "Exploited girls were perceived to be streetwise.", "streetwise", True),
