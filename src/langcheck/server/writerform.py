@@ -1,16 +1,18 @@
 """Read the unencoded form body that LibreOffice Writer's built-in LanguageTool client sends.
 
-Writer up to 7.5 posts each paragraph as `text=<paragraph>&language=<code>` without
-percent-encoding it. Read as a form, an `&` in the note ends the text early, `%41` turns into
-`A` (so every offset after it is wrong) and `50%C3` is refused as broken encoding, and Writer then
-shows nothing. Such a request is recognisable: a form content type, no User-Agent (Writer's curl
-sends none; browsers, requests and curl's command line all do) and a body of exactly those two
-fields. Its text is taken literally, between `text=` and the last `&language=`.
+Writer 7.4 (Debian 12's), like other releases before its client began to percent-encode, posts
+each paragraph as `text=<paragraph>&language=<code>` exactly as typed. Read as a form, an `&` in
+the note ends the text early, `%41` turns into `A` (so every offset after it is wrong) and
+`50%C3` is refused as broken encoding, and Writer then shows nothing. Such a request is
+recognisable: a form content type, no User-Agent (Writer's curl sends none; browsers, requests
+and curl's command line all do) and a body of exactly those two fields. Its text is taken
+literally, between `text=` and the last `&language=`.
 
 Newer Writers encode the text but send the same request, so the body alone decides: a text that
 no encoder could have written (a space, a line break, a non-ASCII character, an `&` or `=`, or a
-`%` without two hex digits) is raw; anything else is decoded as usual. A one-word paragraph such
-as `100%41` is therefore still decoded, which costs at most one finding in a note that has none.
+`%` without two hex digits) is raw; anything else is decoded as usual. A one-word paragraph with
+a `%` in it, such as `100%41`, is therefore still decoded: it is a figure or a code, not wording
+the rules look for.
 """
 
 from __future__ import annotations
