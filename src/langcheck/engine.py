@@ -16,7 +16,8 @@ from typing import Any
 from langcheck.chunking import matching_chunks
 from langcheck.compiledwords import compile_words
 from langcheck.conditions import CONDITIONS, Candidate, mention
-from langcheck.context import TextContext, analyse, shows_child_anywhere
+from langcheck.conditions.adulthood import Adulthood, person_adulthood, record_adulthood
+from langcheck.context import analyse
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Options, Rule, Severity, Subject
 from langcheck.nlp import TokenizerWarmer
@@ -103,7 +104,7 @@ class CompiledRules:
         if not spans:
             return []
         lines = _LineIndex(text)
-        whole = _DocumentChild(text)
+        whole = _DocumentRecord(text)
         out: list[Finding] = []
         for start, end in spans:
             doc = self._parse(text[start:end])
@@ -119,7 +120,7 @@ class CompiledRules:
         """Return the findings for a text already run through this pipeline (as one piece)."""
         text = doc.text
         return self._findings(
-            doc, text, options, path=path, offset=0, lines=_LineIndex(text), whole=_DocumentChild(text)
+            doc, text, options, path=path, offset=0, lines=_LineIndex(text), whole=_DocumentRecord(text)
         )
 
     def _findings(
@@ -131,7 +132,7 @@ class CompiledRules:
         path: str,
         offset: int,
         lines: _LineIndex,
-        whole: _DocumentChild,
+        whole: _DocumentRecord,
     ) -> list[Finding]:
         if not len(doc):
             return []
@@ -161,7 +162,7 @@ class CompiledRules:
             quoted = ctx.in_quotes(cand.char_start, cand.char_end)
             if (quoted and not options.include_quotes) or mention(cand):
                 continue
-            if not self._child_gate(rule, cand, ctx, options.subject, whole):
+            if not self._child_gate(rule, cand, options.subject, whole):
                 continue
             if any(CONDITIONS[name](cand) for name in rule.unless):
                 continue
@@ -215,17 +216,20 @@ class CompiledRules:
         return sorted_positions(self._token_anchor_array, ids)
 
     @staticmethod
-    def _child_gate(rule: Rule, cand: Candidate, ctx: TextContext, subject: Subject, whole: _DocumentChild) -> bool:
-        """Return True if a child-only rule may fire here (always True for `any` rules)."""
+    def _child_gate(rule: Rule, cand: Candidate, subject: Subject, whole: _DocumentRecord) -> bool:
+        """Return True if a child-only rule may fire here (always True for `any` rules).
+
+        A child is presumed unless the text shows that the person the words describe is an
+        adult: their own age or an adult noun first, then the whole record's DOB or age fields.
+        """
         if rule.applies_to is Audience.ANY or subject is Subject.CHILD:
             return True
         if subject is Subject.ADULT:
             return False
-        s, e = cand.sentence_chars
-        if ctx.shows_child(s, e):
-            return True
-        ps, pe = ctx.paragraph_of(cand.char_start)
-        return ctx.shows_child(ps, pe) or ctx.shows_child(0, len(ctx.text)) or whole.shows_child
+        verdict = person_adulthood(cand)
+        if verdict is Adulthood.UNKNOWN:
+            verdict = whole.adulthood
+        return verdict is not Adulthood.ADULT
 
     def _finding(
         self, rule: Rule, cand: Candidate, lines: _LineIndex, *, path: str, quoted: bool, offset: int
@@ -349,17 +353,21 @@ class _Prose:
         return piece, [t.i for t in kept]
 
 
-class _DocumentChild:
-    """Whether anything in the whole text shows a child, worked out only if a rule asks."""
+class _DocumentRecord:
+    """What the whole text's DOB and age fields show, worked out only if a rule asks.
+
+    A paragraph is checked on its own, but a record's header (where the age usually is) may be
+    in another paragraph, so the fields are read from the whole text.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._answer: bool | None = None
+        self._answer: Adulthood | None = None
 
     @property
-    def shows_child(self) -> bool:
+    def adulthood(self) -> Adulthood:
         if self._answer is None:
-            self._answer = shows_child_anywhere(self._text)
+            self._answer = record_adulthood(analyse(self._text))
         return self._answer
 
 

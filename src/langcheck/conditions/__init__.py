@@ -24,7 +24,8 @@ from langcheck.conditions.abuse import (
     non_sexual,
     offence_title,
 )
-from langcheck.conditions.ages import adult_age, adult_subject, very_young_child
+from langcheck.conditions.adulthood import adult_subject
+from langcheck.conditions.ages import adult_age, very_young_child
 from langcheck.conditions.candidate import Candidate
 from langcheck.conditions.partners import (
     adult_owner,
@@ -78,8 +79,9 @@ CONDITIONS: dict[str, ConditionFn] = {
     "subject_not_child": subject_not_child,
     "relative_subject": relative_subject,
     "thing_subject": thing_subject,
-    # ages.py: the ages given near the match
+    # adulthood.py: whether the person the words describe is shown to be an adult
     "adult_subject": adult_subject,
+    # ages.py: the ages given near the match
     "adult_age": adult_age,
     "very_young_child": very_young_child,
     # partners.py: the other person in a relationship
