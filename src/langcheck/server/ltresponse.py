@@ -4,9 +4,9 @@ The field set is the union of what the clients read (see the research notes, sec
 language_tool_python rejects a response without `warnings` and checks the types of every match
 field; LibreOffice reads `shortMessage` and picks the underline colour from `rule.category.id`;
 ltex-ls reads `sentence`. The underline is chosen per severity (see underline), and the message
-ends with the rule id, because Writer shows the message but never the rule id.
-Offsets are UTF-16 code units into the document the client sent
-(markup included); context and sentence come from the checked text, which is what a person reads.
+ends with the rule id, because Writer shows the message but never the rule id. Offsets are UTF-16
+code units into the document the client sent (markup included); context and sentence come from
+the checked text, which is what a person reads.
 A `langcheck` object on each match adds what LanguageTool has no field for (severity); clients
 ignore keys they do not know.
 """
