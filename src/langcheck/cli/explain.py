@@ -14,6 +14,8 @@ from langcheck.ruleset import load_rules
 _UNIVERSAL = (
     "inside quotation marks: the writer is recording someone's words (shown with --include-quotes)",
     "when the words are mentioned as words (\"the term 'absconded'\")",
+    "in prose about the language rather than a record about a person: children or victims in general, "
+    "how a group was labelled, what a word implies, advice to avoid a phrase",
 )
 
 
@@ -45,8 +47,9 @@ def explain_command(rule_id: str) -> None:
         out.append(f"  - {line}\n")
     if rule.applies_to is Audience.CHILD:
         out.append(
-            "  - when nothing in the note shows a child (an age under 18, a child word), "
-            "unless --subject child is set\n"
+            "  - when the note shows that the person the words describe is an adult (their age of 18 or "
+            "over, 'the woman', an adult DOB field); a note with no age is presumed to be about a child; "
+            "--subject child or adult overrides this\n"
         )
     from langcheck.conditions import describe  # imported here: the conditions are heavy to import
 
