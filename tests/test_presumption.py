@@ -36,6 +36,12 @@ CASES: list[tuple[str, str, bool]] = [
     ("mature for her age", "Mia disclosed abuse by the 20-year-old. Mum says she is mature for her age.", FLAG),
     ("new girlfriend", "Intelligence suggests Mr Khan, 28, has a new girlfriend who is in Year 10.", FLAG),
     ("young woman", "The young woman was seen with the men.", FLAG),  # "young" is no evidence of adulthood
+    # The boundary is 18: a 17-year-old is a child, an 18-year-old an adult.
+    ("consensual", "Chloe (17) told officers that sex with the 25-year-old was consensual.", FLAG),
+    ("sexually active", "Chloe (17) is sexually active.", FLAG),
+    ("sexually active", "Chloe (18) is sexually active.", QUIET),
+    ("sexually active", "Chloe is 17. She is sexually active.", FLAG),
+    ("sexually active", "Chloe is 18. She is sexually active.", QUIET),
     # The person described is shown to be an adult.
     ("sexually active", "Sarah (24) is sexually active with several partners.", QUIET),
     ("sexually active", "Sarah is 24. She is sexually active.", QUIET),
