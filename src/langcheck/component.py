@@ -4,7 +4,7 @@
 nothing in the rest of the package registers anything at import time. The component compiles
 the rules against the pipeline's own vocab and tokenizer, checks each Doc it is given (it never
 runs the pipeline itself), and writes `doc.spans["langcheck"]` (label = rule id) and
-`doc._.langcheck_findings` (the Finding objects, with messages and suggestions).
+`doc._.langcheck_findings` (the Finding objects, with messages, replacements and hints).
 
 Matching needs sentence boundaries. When a Doc has none (a blank pipeline without a
 sentencizer, or the component placed before the parser), the rules are run on a copy that a
@@ -179,7 +179,8 @@ def _pack(finding: Finding) -> dict[str, Any]:
     """Return the finding as msgpack-friendly values (what Doc serialisation can store)."""
     values = {f.name: getattr(finding, f.name) for f in fields(Finding)}
     values["severity"] = int(finding.severity)
-    values["suggestions"] = list(finding.suggestions)
+    values["hints"] = list(finding.hints)
+    values["replacements"] = list(finding.replacements)
     return values
 
 
@@ -189,7 +190,8 @@ def _unpack(values: dict[str, Any]) -> Finding:
         **{
             **values,
             "severity": Severity(values["severity"]),
-            "suggestions": tuple(values["suggestions"]),
+            "hints": tuple(values["hints"]),
+            "replacements": tuple(values["replacements"]),
         }
     )
 

@@ -140,7 +140,7 @@ def unused_finding(s: Suppression, path: str) -> Finding:
         column=s.column,
         end_line=s.line,
         end_column=s.column + (s.end - s.start),
-        suggestions=(),
+        hints=(),
         fix=None,
         path=path,
     )

@@ -23,6 +23,7 @@ from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Options, Rule, Severity, Subject
 from langcheck.nlp import TokenizerWarmer
 from langcheck.phrases import anchor_cost
+from langcheck.replacements import advice
 from langcheck.ruleset import RuleSet
 from langcheck.slotmatcher import sorted_positions
 from langcheck.triggers import build_triggers
@@ -237,7 +238,7 @@ class CompiledRules:
     ) -> Finding:
         match = cand.context.text[cand.char_start : cand.char_end]
         start, end = cand.char_start + offset, cand.char_end + offset
-        at_sentence_start = cand.start == cand.sent_start
+        replacements, hints = advice(rule, cand, match)
         line, col = lines.position(start)
         end_line, end_col = lines.position(end)
         return Finding(
@@ -253,10 +254,11 @@ class CompiledRules:
             column=col,
             end_line=end_line,
             end_column=end_col,
-            suggestions=tuple(render(s, match, capitalise=at_sentence_start) for s in rule.suggestions),
-            fix=render(rule.fix, match, capitalise=match[:1].isupper()) if rule.fix else None,
+            hints=hints,
+            fix=replacements[0] if replacements else None,
             path=path,
             quoted=quoted,
+            replacements=replacements,
         )
 
 

@@ -22,12 +22,14 @@ from langcheck.models import (
     FailExample,
     FixExample,
     Pattern,
+    Replacement,
     Rule,
     Severity,
     Source,
     SourceKind,
 )
 from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, edge_counts, parse
+from langcheck.replacements import VERB_PLACEHOLDER_RE
 from langcheck.wording import placeholders
 
 ID_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
@@ -40,7 +42,9 @@ RULE_KEYS = {
     "applies_to": False,
     "message": True,
     "explanation": True,
-    "suggestions": True,
+    "replacements": False,
+    "hints": False,
+    "suggestions": False,  # the old name of hints, still read
     "fix": False,
     "patterns": True,
     "unless": False,
@@ -167,6 +171,7 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
     if fix is not None and (not isinstance(fix, str) or not fix.strip()):
         raise r.fail("fix", f"is {_kind(fix)}", "a replacement string, or null for no fix")
 
+    hints, replacements = _advice(r, data, fix.strip() if isinstance(fix, str) else None)
     rule = Rule(
         id=rule_id,
         name=name,
@@ -175,25 +180,17 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
         applies_to=audience,
         message=r.string(data, "message") or "",
         explanation=r.string(data, "explanation") or "",
-        suggestions=tuple(r.strings(data, "suggestions")),
+        hints=tuple(hints),
         patterns=patterns,
         sources=tuple(r.strings(data, "sources")),
-        examples=_examples(r, data.get("examples"), has_fix=fix is not None),
+        examples=_examples(r, data.get("examples"), has_fix=fix is not None, has_replacements=bool(replacements)),
         unless=tuple(unless),
         exceptions=tuple(exceptions),
         fix=fix.strip() if isinstance(fix, str) else None,
         path=str(path),
+        replacements=replacements,
     )
-    for key, template in [("message", rule.message), ("fix", rule.fix or "")] + [
-        (f"suggestions[{i}]", s) for i, s in enumerate(rule.suggestions)
-    ]:
-        bad = placeholders(template)
-        if bad:
-            raise r.fail(
-                key,
-                f"uses the placeholder {{{bad[0]}}}",
-                "only {match}, {they}, {them}, {their}, {themselves} (or capitalised)",
-            )
+    _check_templates(r, rule, "suggestions" if "suggestions" in data else "hints")
     if path.stem.split("-", 1)[0] != rule.id or path.stem != f"{rule.id}-{rule.name}":
         raise r.fail(
             "id",
@@ -201,6 +198,73 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
             f"the file to be named {rule.id}-{rule.name}.yaml",
         )
     return rule
+
+
+def _check_templates(r: _Reader, rule: Rule, hint_key: str) -> None:
+    """Require every placeholder in the message, hints and replacements to be one render fills."""
+    for key, template in [("message", rule.message), ("fix", rule.fix or "")] + [
+        (f"{hint_key}[{i}]", s) for i, s in enumerate(rule.hints)
+    ]:
+        if VERB_PLACEHOLDER_RE.search(template):
+            raise r.fail(key, "uses {passive:...} or {tense:...}", "these placeholders in replacements only")
+    for key, template in (
+        [("message", rule.message), ("fix", rule.fix or "")]
+        + [(f"{hint_key}[{i}]", s) for i, s in enumerate(rule.hints)]
+        + [(f"replacements[{i}]", rep.text) for i, rep in enumerate(rule.replacements)]
+    ):
+        bad = placeholders(template)
+        if bad:
+            raise r.fail(
+                key,
+                f"uses the placeholder {{{bad[0]}}}",
+                "only {match}, {they}, {them}, {their}, {themselves} (or capitalised)",
+            )
+
+
+def _advice(r: _Reader, data: Mapping[str, Any], fix: str | None) -> tuple[list[str], tuple[Replacement, ...]]:
+    """Return the hints and replacements; a rule needs at least one of them."""
+    hints = _hints(r, data)
+    replacements = _replacements(r, data.get("replacements"), fix)
+    if not hints and not replacements:
+        raise r.fail("hints", "is missing", "hints (advice to show) or replacements (words to put in place)")
+    return hints, replacements
+
+
+def _hints(r: _Reader, data: Mapping[str, Any]) -> list[str]:
+    """Return the hints; `suggestions` is their old name, read the same way (not both at once)."""
+    if "hints" in data and "suggestions" in data:
+        raise r.fail("suggestions", "is given as well as hints", "one list, called hints (suggestions is its old name)")
+    key = "suggestions" if "suggestions" in data else "hints"
+    return r.strings(data, key) if key in data else []
+
+
+def _replacements(r: _Reader, value: Any, fix: str | None) -> tuple[Replacement, ...]:
+    """Return the replacements, the rule's `fix` first: words that stand in the note as they are."""
+    out = [Replacement(fix)] if fix is not None else []
+    if value is None:
+        return tuple(out)
+    if not isinstance(value, list) or not value:
+        raise r.fail("replacements", f"is {_kind(value)}", "a list of texts, or of {text, when, unless_next}")
+    for i, raw in enumerate(value):
+        key = f"replacements[{i}]"
+        item = {"text": raw} if isinstance(raw, str) else raw
+        if not isinstance(item, dict) or not set(item) <= {"text", "when", "unless_next"}:
+            raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., when: ..., unless_next: [...]}")
+        text = r.string(item, "text")
+        if text is None or "[" in text or "]" in text:
+            raise r.fail(
+                f"{key}.text",
+                "holds a [placeholder] for the writer to fill in",
+                "words that can stand in the note as they are (put advice with [...] in hints)",
+            )
+        when = r.string(item, "when", required=False)
+        if when is not None:
+            _check_phrase(r, f"{key}.when", when)
+        unless_next = [w.lower() for w in r.strings(item, "unless_next", required=False)]
+        if text in (o.text for o in out):
+            continue
+        out.append(Replacement(text, when, tuple(unless_next)))
+    return tuple(out)
 
 
 def _enum(r: _Reader, data: Mapping[str, Any], key: str, make: Any, expected: str) -> Any:
@@ -295,7 +359,24 @@ def _check_token_words(r: _Reader, key: str, tok: dict[str, Any]) -> None:
                 )
 
 
-def _examples(r: _Reader, value: Any, *, has_fix: bool) -> Examples:
+def _fail_example(r: _Reader, key: str, item: Any, *, has_replacements: bool) -> FailExample:
+    """Read one fail example; `applied` (checked by test-rules) pins how it reads once replaced."""
+    if isinstance(item, str) and item.strip():
+        item = {"text": item}
+    if not (isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "match", "applied"}):
+        raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., match: ..., applied: ...}")
+    match = item.get("match")
+    if match is not None and (not isinstance(match, str) or match not in item["text"]):
+        raise r.fail(f"{key}.match", "is not part of the example text", "the exact flagged words")
+    applied = item.get("applied")
+    if applied is not None and (not isinstance(applied, str) or not applied.strip()):
+        raise r.fail(f"{key}.applied", f"is {_kind(applied)}", "the text as it reads with the first replacement")
+    if "applied" in item and not has_replacements:
+        raise r.fail(f"{key}.applied", "is given but the rule has no replacements", "no applied for a hints-only rule")
+    return FailExample(item["text"], match, applied, "applied" in item)
+
+
+def _examples(r: _Reader, value: Any, *, has_fix: bool, has_replacements: bool = False) -> Examples:
     if not isinstance(value, dict):
         raise r.fail(
             "examples",
@@ -310,16 +391,7 @@ def _examples(r: _Reader, value: Any, *, has_fix: bool) -> Examples:
     if not isinstance(raw_fail, list) or not raw_fail:
         raise r.fail("examples.fail", "is missing or empty", "at least one text the rule must flag")
     for i, item in enumerate(raw_fail):
-        key = f"examples.fail[{i}]"
-        if isinstance(item, str) and item.strip():
-            fails.append(FailExample(item))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "match"}:
-            match = item.get("match")
-            if match is not None and (not isinstance(match, str) or match not in item["text"]):
-                raise r.fail(f"{key}.match", "is not part of the example text", "the exact flagged words")
-            fails.append(FailExample(item["text"], match))
-        else:
-            raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., match: ...}")
+        fails.append(_fail_example(r, f"examples.fail[{i}]", item, has_replacements=has_replacements))
     passes = r.strings(value, "pass")
     fixes = []
     for i, item in enumerate(value.get("fix") or []):

@@ -38,10 +38,11 @@ def explain_command(rule_id: str) -> None:
     )
     out.append(rule.explanation + "\n\n")
     out.append("Write instead\n", style="bold green")
-    for s in rule.suggestions:
+    for s in rule.hints:
         out.append(f"  - {s}\n")
-    if rule.fix:
-        out.append(f"  Safe fix: {rule.fix} (langcheck fix --write)\n")
+    for rep in rule.replacements:
+        where = f" (where the words are {rep.when})" if rep.when else ""
+        out.append(f"  Replacement: {rep.text}{where} (langcheck fix --write)\n")
     out.append("\nNot flagged\n", style="bold")
     for line in _UNIVERSAL:
         out.append(f"  - {line}\n")

@@ -393,3 +393,29 @@ def record_adulthood(context: TextContext) -> Adulthood:
             if mark.age is not None:
                 verdicts.add(Adulthood.ADULT if mark.age >= ADULT_AGE else Adulthood.CHILD)
     return verdicts.pop() if len(verdicts) == 1 else Adulthood.UNKNOWN
+
+
+def described_pronoun(c: Candidate) -> str | None:
+    """Return she, he or they for the person the words describe, or None if the text does not say.
+
+    Replacements and hints speak of that person ("placed at risk by the adults exploiting her"),
+    so they need the person found the way the adulthood judgement finds them: a pronoun is taken
+    as it is, a noun by its gender or number ("the boys": they), and a name by a later pronoun
+    that stands for it ("Kayleigh ... She is streetwise").
+    """
+    i = _described_person(c)
+    if i is None:
+        return None
+    word = c.doc[i].lower_
+    if word in _PRONOUNS:
+        return _pronoun_group(word)
+    by_noun = [(_PLURAL_NOUNS, "they"), (_FEMALE_NOUNS, "she"), (_MALE_NOUNS, "he")]
+    found = next((who for nouns, who in by_noun if word in nouns), None)
+    if found is not None or not _is_name(c, i):
+        return found
+    later = (k for k in range(i + 1, min(len(c.doc), i + 120)) if c.doc[k].lower_ in _FEMALE | _MALE)
+    return next((_pronoun_group(c.doc[k].lower_) for k in later if _antecedent(c, k) == i), None)
+
+
+def _pronoun_group(word: str) -> str:
+    return "she" if word in _FEMALE else "he" if word in _MALE else "they"

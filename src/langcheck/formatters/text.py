@@ -68,12 +68,12 @@ def _finding_block(f: Finding, line: str | None) -> Text:
         out.append(" " * col + "^" * max(width, 1) + "\n", style=SEVERITY_STYLE[f.severity])
     else:
         out.append(f'  "{f.text}"\n')
-    if f.suggestions:
+    if f.replacements:
+        out.append("  = replace with: ", style="green")
+        out.append("; ".join(f'"{s}"' for s in f.replacements) + " (langcheck fix --write uses the first)\n")
+    if f.hints:
         out.append("  = instead: ", style="green")
-        out.append("; ".join(f'"{s}"' for s in f.suggestions) + "\n")
-    if f.fix is not None:
-        out.append("  = safe fix: ", style="green")
-        out.append(f'"{f.fix}" (langcheck fix --write)\n')
+        out.append("; ".join(f'"{s}"' for s in f.hints) + "\n")
     out.append("  = why: ", style="dim")
     out.append(f"langcheck explain {f.rule_id}\n", style="dim")
     return out
