@@ -32,7 +32,8 @@ def test_check_returns_findings_with_the_json_fields() -> None:
         "severity",
         "message",
         "text",
-        "suggestions",
+        "replacements",
+        "hints",
         "fix",
         "location",
     }
