@@ -1,7 +1,7 @@
-"""`langcheck fix`: show, or with --write apply, the safe one-to-one term swaps.
+"""`langcheck fix`: show, or with --write apply, the first replacement of each finding.
 
-Only rules with a `fix` change text; every other finding needs the writer's judgement and is
-left alone. By default nothing is written: a unified diff shows what --write would do.
+Only replacements change text (words that fit where the flagged words stood, pinned by each
+rule's examples); hints need the writer's judgement and are left alone. By default nothing is written: a unified diff shows what --write would do.
 Writes are atomic (a temporary file in the same folder, then a rename) and keep the file's
 permissions, so an interrupted run never leaves half a case note.
 
@@ -141,7 +141,7 @@ def _fix(job: Job, *, do_write: bool, tally: _Tally, messages: Messages, console
 @click.option("--write", "do_write", is_flag=True, help="Apply the fixes to the files (default: show a diff).")
 @rule_options
 def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None, isolated: bool, **opts: Any) -> None:
-    """Show the safe term swaps as a diff, or apply them with --write.
+    """Show the replacements as a diff, or apply them with --write.
 
     Only plain-text files (.txt, .md, .rst, .html) are changed. Exit status: 0 nothing to fix
     (or all applied), 1 fixes shown but not applied, 2 a file or setting could not be used.
