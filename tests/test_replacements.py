@@ -299,3 +299,15 @@ def test_text_output_shows_both_kinds() -> None:
     result = CliRunner().invoke(cli, ["check", "-", *ARGS], input="Amy (15) has an older boyfriend.\n")
     assert '= replace with: "contact with an older male" (langcheck fix --write uses the first)' in result.stdout
     assert '= instead: "an older male, aged [age], who may be grooming them"' in result.stdout
+
+
+def test_replacements_with_the_same_words_for_different_wordings_are_all_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "testing"
+    folder.mkdir()
+    path = folder / "ZZ001-test-rule.yaml"
+    advice = (
+        'replacements:\n  - {text: "{tense:go} missing", when: "{wander} off"}\n'
+        '  - {text: "{tense:go} missing", when: "went walkabout"}\n'
+    )
+    path.write_text(RULE + advice + 'examples:\n  fail: ["a test phrase"]\n  pass: ["x"]\n')
+    assert [r.when for r in load_rule(path, category="testing").replacements] == ["{wander} off", "went walkabout"]

@@ -55,7 +55,7 @@ def test_bundled_rules_meet_the_pack_standard(rule: Rule) -> None:
     assert len(rule.examples.fail) >= 2, "at least two fail examples"
     assert len(rule.examples.passes) >= 2, "at least two pass examples"
     assert rule.sources, "at least one source"
-    assert rule.suggestions, "at least one suggestion"
+    assert rule.hints, "at least one hint"
     assert len(rule.message) <= 110, "messages stay short"
 
 

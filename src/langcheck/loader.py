@@ -261,9 +261,9 @@ def _replacements(r: _Reader, value: Any, fix: str | None) -> tuple[Replacement,
         if when is not None:
             _check_phrase(r, f"{key}.when", when)
         unless_next = [w.lower() for w in r.strings(item, "unless_next", required=False)]
-        if text in (o.text for o in out):
-            continue
-        out.append(Replacement(text, when, tuple(unless_next)))
+        rep = Replacement(text, when, tuple(unless_next))
+        if rep not in out:
+            out.append(rep)
     return tuple(out)
 
 
