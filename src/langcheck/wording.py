@@ -1,6 +1,6 @@
-"""Fill a rule's message, suggestions and fix to fit the sentence they will stand in.
+"""Fill a rule's message, hints and replacements to fit the sentence they will stand in.
 
-A suggestion is only useful if it can be dropped into the writer's sentence: it should use
+Advice is only useful if it fits the writer's sentence: it should use
 the same pronoun as the flagged words ("putting himself at risk" -> "is being put at risk by
 the adults around him") and a capital letter where the flagged words began the sentence.
 

@@ -1,9 +1,10 @@
 """`langcheck fix`: show, or with --write apply, the first replacement of each finding.
 
 Only replacements change text (words that fit where the flagged words stood, pinned by each
-rule's examples); hints need the writer's judgement and are left alone. By default nothing is written: a unified diff shows what --write would do.
-Writes are atomic (a temporary file in the same folder, then a rename) and keep the file's
-permissions, so an interrupted run never leaves half a case note.
+rule's examples); hints need the writer's judgement and are left alone. By default nothing is
+written: a unified diff shows what --write would do. Writes are atomic (a temporary file in the
+same folder, then a rename) and keep the file's permissions, so an interrupted run never leaves
+half a case note.
 
 Only plain-text formats (.txt, .md, .rst, .html) are rewritten, and only where the file holds
 exactly the flagged words (not, say, words split by Markdown emphasis): a Word document or PDF

@@ -196,7 +196,7 @@ SCRIPT = r"""
 
   function apply(m, value) {
     if (!checked || note.value !== checked.text) {
-      say("The note has changed since it was checked. Check it again, then choose a suggestion.", true);
+      say("The note has changed since it was checked. Check it again, then choose a replacement.", true);
       return;
     }
     const start = m.offset, end = m.offset + m.length;
