@@ -311,3 +311,14 @@ def test_replacements_with_the_same_words_for_different_wordings_are_all_kept(tm
     )
     path.write_text(RULE + advice + 'examples:\n  fail: ["a test phrase"]\n  pass: ["x"]\n')
     assert [r.when for r in load_rule(path, category="testing").replacements] == ["{wander} off", "went walkabout"]
+
+
+def test_capitals_follow_the_sentence_not_an_acronym(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, "the young person", '{text: "a test phrase", applied: "a the young person"}')
+    body = (pack / "testing" / "ZZ001-test-rule.yaml").read_text().replace('"test phrase"', '"(yp|test phrase)"')
+    (pack / "testing" / "ZZ001-test-rule.yaml").write_text(body)
+    linter = Linter(Config(extend_rules=(pack,), select=("ZZ001",)))
+    assert [f.replacements for f in linter.check("Seen with YP today. YP was seen.")] == [
+        ("the young person",),
+        ("The young person",),
+    ]

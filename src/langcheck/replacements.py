@@ -89,7 +89,8 @@ def advice(rule: Rule, cand: Candidate, match: str) -> tuple[tuple[str, ...], tu
 
 def replacements_for(rule: Rule, fit: Fit, match: str) -> tuple[str, ...]:
     """Return the rule's replacements that fit here, filled in, each once, in the rule's order."""
-    capitalise = fit.sentence_start or match[:1].isupper()
+    # "Historic" keeps its capital; "YP" or "LAC" mid-sentence is an acronym, not a sentence's start
+    capitalise = fit.sentence_start or (match[:1].isupper() and not match[:2].isupper())
     out = [fill(rep.text, fit, match, capitalise=capitalise) for rep in rule.replacements if offered(rep, fit)]
     return tuple(dict.fromkeys(o for o in out if o))
 
