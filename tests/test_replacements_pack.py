@@ -63,3 +63,11 @@ def test_no_bundled_rule_uses_the_old_suggestions_key() -> None:
     for rule in RULESET:
         assert rule.path is not None
         assert "\nsuggestions:" not in Path(rule.path).read_text(encoding="utf-8"), rule.id
+
+
+def test_explain_shows_replacements_by_their_pinned_examples() -> None:
+    result = CliRunner().invoke(cli, ["explain", "MI001"])
+    assert result.exit_code == 0
+    assert "Replaced where it fits (langcheck fix --write), for example:" in result.stdout
+    assert "    -> Leon (13) went missing from his foster placement at 19:40.\n" in result.stdout
+    assert "{tense:go}" not in result.stdout  # templates are for rule writers, not readers

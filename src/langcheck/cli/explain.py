@@ -40,9 +40,11 @@ def explain_command(rule_id: str) -> None:
     out.append("Write instead\n", style="bold green")
     for s in rule.hints:
         out.append(f"  - {s}\n")
-    for rep in rule.replacements:
-        where = f" (where the words are {rep.when})" if rep.when else ""
-        out.append(f"  Replacement: {rep.text}{where} (langcheck fix --write)\n")
+    shown = [ex for ex in rule.examples.fail if ex.applied is not None][:3]
+    if shown:
+        out.append("  Replaced where it fits (langcheck fix --write), for example:\n")
+    for ex in shown:
+        out.append(f"    {ex.text}\n    -> {ex.applied}\n")
     out.append("\nNot flagged\n", style="bold")
     for line in _UNIVERSAL:
         out.append(f"  - {line}\n")
