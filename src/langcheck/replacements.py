@@ -32,7 +32,6 @@ VERB_PLACEHOLDER_RE = re.compile(r"\{(passive|tense):([a-z]+)\}")
 _REFLEXIVES = {"herself": "she", "himself": "he", "themselves": "they", "themself": "they"}
 _POSSESSIVES = {"her": "she", "his": "he", "their": "they"}
 _LEADING_ADVERBS = words("also still already often repeatedly continually constantly again")
-_WORD_RE = re.compile(r"[\w\u2019'-]+|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +56,6 @@ class Fit:
         return cls(
             before, words, after, person, person == "they" and _plural(words, before), cand.start == cand.sent_start
         )
-
-    @classmethod
-    def of_text(cls, before: str, match: str, after: str = "", *, person: str | None = None) -> Fit:
-        """Build a fit from plain text (for rule pages and tests, where there is no parsed note)."""
-        b, w, a = (tuple(_WORD_RE.findall(t.lower())) for t in (before, match, after))
-        who = person or _own_person(w) or "they"
-        return cls(b, w, a, who, who == "they" and _plural(w, b), not before.strip())
 
 
 def _own_person(words: Sequence[str]) -> str | None:
