@@ -418,7 +418,9 @@ def test_every_condition_has_a_docstring_that_describe_shows() -> None:
 
 def test_the_docs_list_exactly_the_registered_conditions() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    section = text[text.index("Conditions a rule can name under `unless`") : text.index("## Replacements, hints and messages")]
+    section = text[
+        text.index("Conditions a rule can name under `unless`") : text.index("## Replacements, hints and messages")
+    ]
     listed = re.findall(r"^- `([a-z_]+)`:", section, re.M)
     assert sorted(listed) == sorted(CONDITIONS)
     assert len(listed) == len(set(listed))

@@ -126,11 +126,15 @@ TABLE = {  # issue 14: each note, as language_tool_python's correct() leaves it
 }
 
 
-def test_correct_puts_in_replacements_that_read_right(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("pack", ["fitpack", "bundled"])
+def test_correct_puts_in_replacements_that_read_right(
+    pack: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import language_tool_python
 
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "lt-downloads"))
-    linter = Linter(Config(extend_rules=(FITPACK,), select=("FP001", "FP002", "FP003", "FP004", "FP005")))
+    fit = Config(extend_rules=(FITPACK,), select=("FP001", "FP002", "FP003", "FP004", "FP005"))
+    linter = Linter(fit if pack == "fitpack" else Config())
     service = CheckService(linter, Limits(timeout=60))
     with start(service) as base, language_tool_python.LanguageTool("en-GB", remote_server=base) as tool:
         for note, after in TABLE.items():
