@@ -96,3 +96,23 @@ def test_the_subject_setting_overrides_the_presumption(make_pack: MakePack) -> N
 def test_rules_for_any_age_ignore_the_gate(make_pack: MakePack) -> None:
     compiled = CompiledRules(load_pack(make_pack(['phrase: "asking for it"'], applies_to="any")), load_pipeline())
     assert len(compiled.findings("Sarah (24) was asking for it.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("record", "flagged"),
+    [
+        ("Victim: Sarah Jones (34)\nOIC: PC 2231\n\nSarah says she is sexually active with several partners.", False),
+        (
+            "Victim: Sarah Jones (34)\n\nOfficers attended at 22:10.\n\nShe is sexually active with several partners.",
+            False,
+        ),
+        ("Sarah Jones, aged 34, reported a burglary.\n\nSarah is sexually active with several partners.", False),
+        ("Victim: Jade Smith (14)\n\nJade is sexually active with several partners.", True),
+        ("Subject: Jade Smith\n\nJade is sexually active with several partners.", True),
+        ("Suspect: Sarah Jones (34)\n\nJade is sexually active with older men.", True),
+        ("Mother: Sarah Jones, 41\n\nShe is sexually active with older men.", True),
+        ("Sarah Jones (34) and Sarah Jones (14) were seen.\n\nSarah is sexually active.", True),  # ages clash
+    ],
+)
+def test_a_whole_record_gives_the_age_from_another_paragraph(record: str, flagged: bool, make_pack: MakePack) -> None:
+    assert bool(_child_rule(make_pack).findings(record)) is flagged
