@@ -112,6 +112,10 @@ def test_rules_for_any_age_ignore_the_gate(make_pack: MakePack) -> None:
         ("Suspect: Sarah Jones (34)\n\nJade is sexually active with older men.", True),
         ("Mother: Sarah Jones, 41\n\nShe is sexually active with older men.", True),
         ("Sarah Jones (34) and Sarah Jones (14) were seen.\n\nSarah is sexually active.", True),  # ages clash
+        ("IP: Sarah Jones 34yrs\n\nSarah is sexually active with several partners.", False),
+        ("Age: 34\n\nShe is sexually active with several partners.", False),
+        ("Jade (14) is mature for her age.\n\nShe is sexually active.", True),
+        ("Sarah said the man was twice her age, 40.\n\nShe is sexually active.", True),  # not an age field
     ],
 )
 def test_a_whole_record_gives_the_age_from_another_paragraph(record: str, flagged: bool, make_pack: MakePack) -> None:

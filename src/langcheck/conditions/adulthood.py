@@ -106,14 +106,16 @@ _REPORTERS = words(
     """
 )
 _FIELD_RE = re.compile(
-    r"(?im)^[^\n]*?\b(?:DOB|D\.O\.B\.?|date of birth|age)\b[^\n]*$"
+    r"(?im)^[^\n]*?\b(?:DOB|D\.O\.B\.?|date of birth)\b[^\n]*$"
+    r"|^[ \t]*(?:age|aged)\b[ \t]*[:=-]?[ \t]*\d[^\n]*$|^[^\n]*\bage[ \t]*:[^\n]*$"
     r"|^[ \t]*(?:name|subject|victim|client|service user|complainant|person|ip|young person|child|patient)\s*:[^\n]*$"
 )
 """A record's header lines that give the age of the person it is about: a DOB or age field, or
 a "Name:"/"Subject:"/"Victim:" line with an age ("Victim: Sarah Jones (34)")."""
 _NAMED_AGE_RE = re.compile(
     r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)"  # a name, with its surname
-    r"\s*(?:\(\s*|,\s*(?:aged\s+)?|\s+(?:is|was|aged)\s+)(\d{1,2})\b(?!\s*(?:%|:|\.\d))"  # "(34)", ", 34", " is 34"
+    r"\s*(?:\(\s*|,\s*(?:aged\s+)?|\s+(?:is|was|aged)\s+|\s+(?=\d{1,2}\s*(?:yrs|years|yo|y/o)\b))"  # "(34)", ", 34"
+    r"(\d{1,2})\b(?!\s*(?:%|:|\.\d))"
 )
 _FIELD_OTHERS = _ABUSERS | RELATIVE_WORDS | words("parent parents carer carers nominal")
 
