@@ -32,6 +32,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("consented to sex", "She consented to sex with the 30-year-old man. She is 14.", FLAG),
     ("sexually active", "Jade is 14. She is sexually active with a 30-year-old man.", FLAG),
     ("sexually active", "The suspect, 31, said she was sexually active.", FLAG),
+    ("as she will not make a complaint", "NFA against the 27-year-old as she will not make a complaint.", FLAG),
     ("consensual", "Sexual contact between Kirsty and the 22-year-old appears to have been consensual.", FLAG),
     ("mature for her age", "Mia disclosed abuse by the 20-year-old. Mum says she is mature for her age.", FLAG),
     ("new girlfriend", "Intelligence suggests Mr Khan, 28, has a new girlfriend who is in Year 10.", FLAG),

@@ -30,6 +30,7 @@ _FEMALE = words("she her herself")
 _MALE = words("he him his himself")
 _PLURAL = words("they them their themselves themself")
 _PRONOUNS = _FEMALE | _MALE | _PLURAL
+_SUBJECT_PRONOUNS = words("she he they")
 
 _CHILD_NOUNS = words(
     """
@@ -226,7 +227,8 @@ def _described_person(c: Candidate) -> int | None:
             return i  # a suspect too: "The suspect, aged 40, was naive" describes the suspect
         i -= 1
         seen += 1
-    return None
+    # "... as she will not make a complaint": the person is named inside the match
+    return next((k for k in range(c.start, c.end) if doc[k].lower_ in _SUBJECT_PRONOUNS), None)
 
 
 def _is_person(c: Candidate, i: int) -> bool:
