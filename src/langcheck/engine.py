@@ -17,7 +17,7 @@ from typing import Any
 from langcheck.chunking import matching_chunks
 from langcheck.compiledwords import compile_words
 from langcheck.conditions import CONDITIONS, Candidate, guidance_prose, mention
-from langcheck.conditions.adulthood import Adulthood, person_adulthood, record_adulthood
+from langcheck.conditions.adulthood import Adulthood, Record, person_adulthood, read_record
 from langcheck.context import analyse
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Options, Rule, Severity, Subject
@@ -228,9 +228,10 @@ class CompiledRules:
             return True
         if subject is Subject.ADULT:
             return False
-        verdict = person_adulthood(cand)
+        record = whole.record
+        verdict = person_adulthood(cand, record.names)
         if verdict is Adulthood.UNKNOWN:
-            verdict = whole.adulthood
+            verdict = record.fields
         return verdict is not Adulthood.ADULT
 
     def _finding(
@@ -357,21 +358,21 @@ class _Prose:
 
 
 class _DocumentRecord:
-    """What the whole text's DOB and age fields show, worked out only if a rule asks.
+    """What the whole text says about ages (header fields, ages beside names), read only if a rule asks.
 
     A paragraph is checked on its own, but a record's header (where the age usually is) may be
-    in another paragraph, so the fields are read from the whole text.
+    in another paragraph, so it is read from the whole text.
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._answer: Adulthood | None = None
+        self._record: Record | None = None
 
     @property
-    def adulthood(self) -> Adulthood:
-        if self._answer is None:
-            self._answer = record_adulthood(analyse(self._text))
-        return self._answer
+    def record(self) -> Record:
+        if self._record is None:
+            self._record = read_record(self._text)
+        return self._record
 
 
 class _LineIndex:
