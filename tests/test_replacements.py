@@ -69,6 +69,7 @@ def test_hints_are_kept_apart_and_never_hold_a_replacement() -> None:
         ("Jade (14) puts herself at risk.", "is placed at risk by the adults exploiting her"),
         ("Ryan (14) put himself at risk.", "was placed at risk by the adults exploiting him"),
         ("The boys (14) put themselves at risk.", "were placed at risk by the adults exploiting them"),
+        ("The boys (14) were putting themselves at risk.", "being placed at risk by the adults exploiting them"),
         ("Jade (14) had put herself at risk.", "been placed at risk by the adults exploiting her"),
         ("Jade (14) continues to put herself at risk.", "be placed at risk by the adults exploiting her"),
     ],
