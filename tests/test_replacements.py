@@ -66,6 +66,8 @@ def test_hints_are_kept_apart_and_never_hold_a_replacement() -> None:
     [
         ("Jade (14) is putting herself at risk.", "being placed at risk by the adults exploiting her"),
         ("Jade (14) has been putting herself at risk.", "placed at risk by the adults exploiting her"),
+        ("Jade (14) has been repeatedly putting herself at risk.", "placed at risk by the adults exploiting her"),
+        ("Jade (14) is still putting herself at risk.", "being placed at risk by the adults exploiting her"),
         ("Jade (14) puts herself at risk.", "is placed at risk by the adults exploiting her"),
         ("Ryan (14) put himself at risk.", "was placed at risk by the adults exploiting him"),
         ("The boys (14) put themselves at risk.", "were placed at risk by the adults exploiting them"),

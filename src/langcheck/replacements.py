@@ -124,9 +124,16 @@ def _verb_group(fit: Fit) -> tuple[list[str], str, list[str]]:
     group: list[str] = []
     while words and words[0] in AUXILIARIES:
         group.append(words.pop(0))
-    while words and words[0] in _LEADING_ADVERBS:
+    while words and _adverb(words[0]):
         words.pop(0)
-    return group, words[0] if words else "", list(fit.before)
+    before = list(fit.before)
+    while before and _adverb(before[-1]):
+        before.pop()  # "has been repeatedly [putting]": the auxiliary is what counts
+    return group, words[0] if words else "", before
+
+
+def _adverb(word: str) -> bool:
+    return word in _LEADING_ADVERBS or (word.endswith("ly") and len(word) > 4)
 
 
 @functools.lru_cache(maxsize=512)
