@@ -4,6 +4,7 @@ Prints precision, recall and F1 overall and per category, then the misses and fa
 so that a rule author can see which rule or context condition explains each error.
 
     python benchmarks/score_corpus.py [CORPUS.jsonl] [--category NAME] [--quiet] [--json]
+        [--subject auto|child|adult]
 
 The corpus defaults to ../shared/corpus/dev.jsonl beside the repository. Scoring follows the
 corpus README: a finding is a true positive if it overlaps a labelled span; a span is found
@@ -18,8 +19,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from langcheck.config import Config
 from langcheck.errors import LangcheckError
 from langcheck.linter import Linter
+from langcheck.models import Subject
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 
@@ -30,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 (a lin
     ap.add_argument("--category", help="Only list errors for spans/findings of this category.")
     ap.add_argument("--quiet", action="store_true", help="Only print the figures.")
     ap.add_argument("--json", action="store_true", help="Print the figures as JSON.")
+    ap.add_argument(
+        "--subject",
+        choices=[s.value for s in Subject],
+        default=Subject.AUTO.value,
+        help="Who child-only rules presume the notes describe (as `langcheck check --subject`).",
+    )
     args = ap.parse_args(argv)
     if not args.corpus.is_file():
         print(f"error: {args.corpus}: no such corpus file; give the path to a .jsonl corpus", file=sys.stderr)
@@ -37,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 (a lin
 
     records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     try:
-        all_findings = list(Linter().check_many(r["text"] for r in records))
+        all_findings = list(Linter(Config(subject=Subject(args.subject))).check_many(r["text"] for r in records))
     except LangcheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
