@@ -70,7 +70,7 @@ def _check_parts(handle: Any, name: str) -> None:
     """
     from xml.sax import ContentHandler, SAXException
 
-    from defusedxml.sax import parse
+    from defusedxml.sax import parse  # type: ignore[import-untyped]
 
     with zipfile.ZipFile(handle) as archive:
         present = set(archive.namelist())
