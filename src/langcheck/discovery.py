@@ -194,13 +194,12 @@ class _Search:
         self.found: list[Target] = []
         self.unreadable: list[Target] = []
         self.visited = {_identity(root_real)}
-        self.files: set[tuple[int, int]] = set()
 
     def walk(self, folder: Path, ignores: _Ignores) -> None:
         """Add the documents in `folder` and the folders below it, in name order.
 
-        Every folder and file is entered once, by its device and inode: a link back up the
-        tree (`a/b/loop -> ..`) or a second name for a file never makes a file count twice.
+        Every folder is entered once, by its device and inode: a link back up the tree
+        (`a/b/loop -> ..`) never makes the files below it count twice.
         """
         ignores = ignores.inside(folder)
         try:
@@ -228,8 +227,7 @@ class _Search:
                     self.walk(path, ignores)
             elif not stat.S_ISREG(info.st_mode):
                 self.skipped[SPECIAL] += 1  # a pipe would block whoever opened it
-            elif key not in self.files:
-                self.files.add(key)
+            else:
                 _add_found(path, self.found, self.skipped)
 
     def _may_follow(self, link: Path) -> bool:
