@@ -47,8 +47,9 @@ _BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
 )
 _SAVE_AS_UTF8 = "save it as UTF-8 (in Word or Notepad: Save As, Encoding: UTF-8)"
 MAX_NUL_SHARE = 0.01
-"""A UTF-8 file with a stray NUL byte is text with a flaw; one where NULs are more than this
-share of the bytes is binary data that happens to decode."""
+STRAY_NULS = 8
+"""A UTF-8 file with a few stray NUL bytes is text with a flaw; one with more than STRAY_NULS
+that are also more than MAX_NUL_SHARE of its characters is binary data that happens to decode."""
 
 
 def encoding_of(data: bytes) -> Encoding:
@@ -68,7 +69,7 @@ def decode(data: bytes, where: str) -> str:
         text = body.decode(encoding.codec)
     except UnicodeDecodeError as exc:
         raise _undecodable(body, exc, encoding, where) from None
-    if encoding.codec == "utf-8" and text.count("\x00") > MAX_NUL_SHARE * max(len(text), 1):
+    if encoding.codec == "utf-8" and text.count("\x00") > max(STRAY_NULS, MAX_NUL_SHARE * len(text)):
         if _looks_like_utf16(body):
             raise InputError(where, "looks like UTF-16 text without a byte-order mark", _SAVE_AS_UTF8)
         raise NotTextError(
