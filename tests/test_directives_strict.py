@@ -71,6 +71,11 @@ def test_lc001_end_position_with_a_carriage_return() -> None:
     (found,) = linter.check(text)
     assert (found.rule_id, found.line, found.column, found.end_line, found.end_column) == ("LC001", 2, 1, 2, 25)
     assert text[found.start : found.end] == found.text == "langcheck: ignore[TS001]"
+    # a directive holding a carriage return ends at it: its end is on its own line, not the next
+    held = "A clean line. langcheck: ignore[TS001\r]\rMore."
+    (found,) = linter.check(held)
+    assert (found.line, found.end_line, found.end_column) == (1, 1, 38)
+    assert "\r" not in found.text and held[found.start : found.end] == found.text
 
 
 def test_a_directive_never_runs_over_a_lone_carriage_return() -> None:
