@@ -84,3 +84,18 @@ def test_a_directive_never_runs_over_a_lone_carriage_return() -> None:
     assert ids(text) == [("TS001", 1), ("LC002", 1), ("TS001", 2), ("TS001", 3)]
     assert ids(f"langcheck:\rignore\r{RISK}") == [("LC002", 1), ("TS001", 3)]
     assert ids(f"{RISK}\rlangcheck: disable-next-line[TS001]\r{RISK}\r{RISK}") == [("TS001", 1), ("TS001", 4)]
+
+
+def test_the_cli_reports_lc002_without_pointing_at_a_rule_page(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from langcheck.cli import cli
+
+    note = tmp_path / "note.txt"
+    note.write_text(f"{RISK} langcheck: ignore[TS001\n")
+    result = CliRunner().invoke(
+        cli, ["check", "--isolated", "--extend-rules", str(PACK), "--select", "TS001", str(note)]
+    )
+    assert result.exit_code == 1
+    assert "LC002 warning: 'langcheck: ignore[' has no closing ']', so it silences nothing" in result.stdout
+    assert "explain LC002" not in result.stdout

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import zipfile
+import zlib
 from collections.abc import Callable
 
 from langcheck.errors import InputError
@@ -70,7 +71,7 @@ def check_package(
                 problem = inspect(archive) if inspect is not None else None
         except zipfile.BadZipFile as exc:
             raise InputError(source.name, f"is not a readable {what} (the file is damaged: {exc})", resave) from None
-        except (OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:  # encrypted, odd method
+        except (OSError, EOFError, ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
             raise InputError(source.name, f"is not a readable {what} ({exc})", resave) from None
     if problem is not None:
         raise InputError(source.name, problem, resave)
