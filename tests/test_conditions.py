@@ -120,6 +120,8 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
             ("Jayden (15) was found at the trap house. He is manipulative.", FLAG),  # a boy victim is "he"
             ("The boys (14 and 15) were at the flat. They are manipulative.", FLAG),
             ("The suspect, 34, was arrested. He is manipulative.", DROP),
+            ("He is manipulative and goes missing.", FLAG),  # no one else in the note: presumed the child
+            ("He was flirting with the 14-year-old and is manipulative.", DROP),  # the child is someone else
         ],
     ),
     (
