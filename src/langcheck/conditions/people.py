@@ -81,8 +81,8 @@ def perpetrator_subject(c: Candidate) -> bool:
         if word in CLAUSE_BREAKS:
             break
         age = token_age(c.doc, i)
-        if age is not None and age < 18:  # "The male (15) is manipulative" is about a child
-            return False
+        if age is not None and age < 18 and not _object_of(c, i, verb=True):
+            return False  # "The male (15) is manipulative" is about a child; "flirting with the 14-year-old" is not
         if word in ("he", "they"):
             return _pronoun_is_adult(c, i)
         if (word in PERPETRATOR_WORDS or word in _ABUSER_NOUNS) and not _object_of(c, i, verb=False):
