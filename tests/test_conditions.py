@@ -120,6 +120,8 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
             ("Jayden (15) was found at the trap house. He is manipulative.", FLAG),  # a boy victim is "he"
             ("The boys (14 and 15) were at the flat. They are manipulative.", FLAG),
             ("The suspect, 34, was arrested. He is manipulative.", DROP),
+            ("He is manipulative and goes missing.", FLAG),  # no one else in the note: presumed the child
+            ("He was flirting with the 14-year-old and is manipulative.", DROP),  # the child is someone else
         ],
     ),
     (
@@ -172,6 +174,46 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         [
             ("The road outside the school is dangerous.", DROP),
             ("The boy is dangerous.", FLAG),
+        ],
+    ),
+    (
+        "rationale_given",
+        "graded as absent",
+        [
+            ("The report was graded as absent because she was with her aunt.", DROP),
+            ("The report was graded as absent because there was no apparent risk.", FLAG),  # a grade is no reason
+        ],
+    ),
+    (
+        "no_exploitation_context",
+        "earns good money",
+        [
+            ("Tom earns good money at the car wash.", DROP),
+            ("The boy earns good money working for the older males.", FLAG),
+        ],
+    ),
+    (
+        "negated",
+        "deserves it",
+        [
+            ("She never deserves it.", DROP),
+            ("She never listened, she deserves it.", FLAG),  # a new clause after the comma
+        ],
+    ),
+    (
+        "suspect_account",
+        "has a history of lying",
+        [
+            ("She has a history of lying, the suspect told police.", DROP),
+            ("She has a history of lying, staff told police.", FLAG),
+        ],
+    ),
+    (
+        "adult_subject",
+        "law unto himself",
+        [
+            ("The manager is a law unto himself.", DROP),
+            ("Kai is a law unto himself.", FLAG),
         ],
     ),
     (
