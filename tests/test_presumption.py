@@ -36,6 +36,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("consensual", "Sexual contact between Kirsty and the 22-year-old appears to have been consensual.", FLAG),
     ("mature for her age", "Mia disclosed abuse by the 20-year-old. Mum says she is mature for her age.", FLAG),
     ("new girlfriend", "Intelligence suggests Mr Khan, 28, has a new girlfriend who is in Year 10.", FLAG),
+    ("consensual", "Mother reports the relationship is consensual and Amber is happy.", FLAG),  # Mother reports
     ("young woman", "The young woman was seen with the men.", FLAG),  # "young" is no evidence of adulthood
     # The boundary is 18: a 17-year-old is a child, an 18-year-old an adult.
     ("consensual", "Chloe (17) told officers that sex with the 25-year-old was consensual.", FLAG),

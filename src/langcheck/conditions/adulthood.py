@@ -31,6 +31,7 @@ _MALE = words("he him his himself")
 _PLURAL = words("they them their themselves themself")
 _PRONOUNS = _FEMALE | _MALE | _PLURAL
 _SUBJECT_PRONOUNS = words("she he they")
+_COPULAS = words("is was are were be been being now also still not")
 
 _CHILD_NOUNS = words(
     """
@@ -169,6 +170,33 @@ def read_record(text: str) -> Record:
     return Record(record_adulthood(analyse(text)), {k: v for k, v in ages.items() if k not in clashes})
 
 
+def owner_adulthood(c: Candidate, i: int) -> Adulthood:
+    """Return what the text shows about the owner named by the possessive at token `i` ("her boyfriend").
+
+    Unlike a subject, an owner may be the abuser: in "the suspect strangled his partner" the
+    partner is the suspect's, and a suspect is taken to be an adult. A person the relation is
+    predicated of is not the owner: in "The suspect is her boyfriend" the boyfriend is someone's
+    else's, so the search goes on past the suspect.
+    """
+    pronoun = c.doc[i].lower_
+    for j in range(i - 1, max(-1, i - 80), -1):
+        if not _is_person(c, j) or _after_preposition(c, j) or _reports_on(c, j, i):
+            continue
+        word = c.doc[j].lower_
+        if not _same_gender(pronoun, word) or _predicated(c, j, i):
+            continue
+        if word in _ABUSERS:
+            return Adulthood.ADULT
+        return _adulthood_of(c, j, {i}, {})
+    return Adulthood.UNKNOWN
+
+
+def _predicated(c: Candidate, j: int, i: int) -> bool:
+    """Return True if only a copula stands between the person at `j` and the possessive at `i`."""
+    between = [c.doc[k].lower_ for k in range(j + 1, i)]
+    return bool(between) and all(w in _COPULAS for w in between)
+
+
 def person_adulthood(c: Candidate, names: Mapping[str, int] | None = None) -> Adulthood:
     """Return what the text shows about the age of the person the words describe.
 
@@ -223,7 +251,7 @@ def _described_person(c: Candidate) -> int | None:
         word = doc[i].lower_
         if word in CLAUSE_BREAKS and seen:
             break
-        if _is_person(c, i) and not _after_preposition(c, i):
+        if _is_person(c, i) and not _after_preposition(c, i) and not _reports_on(c, i, c.start):
             return i  # a suspect too: "The suspect, aged 40, was naive" describes the suspect
         i -= 1
         seen += 1
@@ -335,7 +363,7 @@ def _antecedent(c: Candidate, i: int) -> int | None:
         if not _is_person(c, j):
             continue
         word = c.doc[j].lower_
-        if word in _ABUSERS or _after_preposition(c, j) or _is_speaker(c, j, i):
+        if word in _ABUSERS or _after_preposition(c, j) or _reports_on(c, j, i):
             continue
         if not _same_gender(pronoun, word):
             continue
@@ -354,7 +382,7 @@ def _same_gender(pronoun: str, word: str) -> bool:
     return word not in _FEMALE | _MALE
 
 
-def _is_speaker(c: Candidate, j: int, pronoun: int) -> bool:
+def _reports_on(c: Candidate, j: int, pronoun: int) -> bool:
     """Return True if the person at `j` reports the clause that holds the pronoun ("Mother, 42, says she ...").
 
     Only a parent, relative or professional counts as reporting on someone else, and only within
