@@ -175,6 +175,46 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         ],
     ),
     (
+        "rationale_given",
+        "graded as absent",
+        [
+            ("The report was graded as absent because she was with her aunt.", DROP),
+            ("The report was graded as absent because there was no apparent risk.", FLAG),  # a grade is no reason
+        ],
+    ),
+    (
+        "no_exploitation_context",
+        "earns good money",
+        [
+            ("Tom earns good money at the car wash.", DROP),
+            ("The boy earns good money working for the older males.", FLAG),
+        ],
+    ),
+    (
+        "negated",
+        "deserves it",
+        [
+            ("She never deserves it.", DROP),
+            ("She never listened, she deserves it.", FLAG),  # a new clause after the comma
+        ],
+    ),
+    (
+        "suspect_account",
+        "has a history of lying",
+        [
+            ("She has a history of lying, the suspect told police.", DROP),
+            ("She has a history of lying, staff told police.", FLAG),
+        ],
+    ),
+    (
+        "adult_subject",
+        "law unto himself",
+        [
+            ("The manager is a law unto himself.", DROP),
+            ("Kai is a law unto himself.", FLAG),
+        ],
+    ),
+    (
         "adult_owner",
         "her boyfriend",
         [

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from langcheck.chunking import matching_chunks
+from langcheck.chunking import matching_chunks, owners
 from langcheck.compiledwords import compile_words
 from langcheck.conditions import CONDITIONS, Candidate, guidance_prose, mention
 from langcheck.conditions.adulthood import Adulthood, Record, person_adulthood, read_record
@@ -25,6 +25,7 @@ from langcheck.nlp import TokenizerWarmer
 from langcheck.phrases import anchor_cost
 from langcheck.ruleset import RuleSet
 from langcheck.slotmatcher import sorted_positions
+from langcheck.surrogates import without_surrogates
 from langcheck.triggers import build_triggers
 from langcheck.wording import render
 
@@ -107,13 +108,15 @@ class CompiledRules:
         lines = _LineIndex(text)
         whole = _DocumentRecord(text)
         out: list[Finding] = []
-        for start, end in spans:
+        for (start, end), (low, high) in zip(spans, owners(spans), strict=True):
             doc = self._parse(text[start:end])
-            out += self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
+            found = self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
+            out += [f for f in found if low <= f.start < high]  # pieces of a long paragraph overlap
         return out
 
     def _parse(self, text: str) -> Any:
         """Run the pipeline; the blank pipeline has no components, so call its tokenizer directly."""
+        text = without_surrogates(text)  # spaCy cannot hash half a UTF-16 pair; the length holds
         self._warmer.warm(text)
         return self.nlp.make_doc(text) if not self.nlp.pipe_names else self.nlp(text)
 

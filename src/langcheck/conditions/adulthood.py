@@ -43,9 +43,11 @@ _CHILD_NOUNS = words(
 _ADULT_NOUNS = words(
     """
     woman women man men adult adults lady ladies gentleman mother mum father dad wife husband
-    grandmother grandfather nan grandad grandma grandpa
+    grandmother grandfather nan grandad grandma grandpa manager landlord landlady employer boss
+    driver teacher coach tutor nurse doctor neighbour tenant lodger colleague shopkeeper owner
     """
 )
+"""People a note calls by a noun that makes them adults: relatives, and adults by their work or role."""
 _NEUTRAL_NOUNS = words(
     """
     victim victims complainant complainants survivor survivors female females male males person
