@@ -177,6 +177,23 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         ],
     ),
     (
+        "peer",
+        "had sex with",
+        [
+            ("He had sex with a 13-year-old girl he met online.", FLAG),  # "he" may be an adult
+            ("Jayden (14) had sex with a 14-year-old girl from school.", DROP),
+            ("He had sex with her when she was 13.", FLAG),  # her own age, not a peer's
+        ],
+    ),
+    (
+        "adult_actor",
+        "a runner",
+        [
+            ("Kai's role in the OCG is as a runner.", FLAG),  # "in the OCG": not who acts
+            ("The OCG used Kai as a runner.", DROP),
+        ],
+    ),
+    (
         "rationale_given",
         "graded as absent",
         [

@@ -55,6 +55,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("went AWOL", "The soldier, aged 24, went AWOL from his barracks.", QUIET),
     ("young sex worker", "The young sex worker, aged 22, reported a robbery.", QUIET),
     ("naive", "The suspect, aged 40, was naive about the phone.", QUIET),
+    ("consented to sex", "Ms Patel said she consented to sex.", QUIET),  # a title: an adult
+    ("running a county line", "Mr Ali is running a county line.", QUIET),
     ("transactional sex", "The study of adults aged 25 to 40 asked about transactional sex.", QUIET),
 ]
 

@@ -31,6 +31,7 @@ _MALE = words("he him his himself")
 _PLURAL = words("they them their themselves themself")
 _PRONOUNS = _FEMALE | _MALE | _PLURAL
 _SUBJECT_PRONOUNS = words("she he they")
+_ADULT_TITLES = words("mr mrs ms mx dr")
 _COPULAS = words("is was are were be been being now also still not")
 
 _CHILD_NOUNS = words(
@@ -347,6 +348,8 @@ def _own_adulthood(c: Candidate, i: int, names: Mapping[str, int]) -> Adulthood:
     if word in _CHILD_NOUNS or word in ("lad", "lads"):
         return Adulthood.CHILD
     before = c.doc[i - 1].lower_ if i > 0 else ""
+    if _is_name(c, i) and before.rstrip(".") in _ADULT_TITLES:
+        return Adulthood.ADULT  # "Ms Patel", "Mr Ali": a note gives adults, not children, a title
     if word in _ADULT_NOUNS:
         return Adulthood.UNKNOWN if before in _YOUNG else Adulthood.ADULT
     if word in ("female", "male", "person", "individual") and before in ("adult", "adults"):
