@@ -83,10 +83,10 @@ def engine_vs_floor(text: str, runs: int) -> None:
 
     from langcheck.context import find_paragraphs
     from langcheck.engine import CompiledRules, Options
-    from langcheck.linter import _ruleset
+    from langcheck.ruleset import load_rules
 
     paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
-    ruleset = _ruleset((), (), ())
+    ruleset = load_rules()
 
     def floor() -> None:
         nlp = spacy.blank("en")
