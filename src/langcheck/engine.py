@@ -20,7 +20,7 @@ from langcheck.errors import RuleError
 from langcheck.models import Finding, Options, Rule
 from langcheck.nlp import TokenizerWarmer
 from langcheck.phrases import anchor_cost
-from langcheck.ruleset import RuleSet
+from langcheck.ruleset import RuleSet, ValidatedPack
 from langcheck.sentences import sentence_bounds, sentence_enders
 from langcheck.slotmatcher import sorted_positions
 from langcheck.triggers import Triggers, build_triggers
@@ -68,7 +68,10 @@ class CompiledRules:
         self._always_matchers: list[tuple[Any, int, int]] = []
         self._anchor_index: dict[int, list[int]] = {}
         self._token_anchor_array: Any = None
-        self.triggers = triggers if triggers is not None else build_triggers(ruleset, ruleset.requirements)
+        if triggers is None:
+            known = ruleset.requirements if isinstance(ruleset, ValidatedPack) else None
+            triggers = build_triggers(ruleset, known)
+        self.triggers = triggers
         for rule_id, where, pattern, lead, trail in words.token_patterns:
             tokens = [dict(t) for t in pattern]  # the Matcher may keep them: never share the cached dicts
             matcher = Matcher(nlp.vocab, validate=True)

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from langcheck.config import Config
 from langcheck.errors import ConfigError
-from langcheck.ruleset import RuleSet, load_rules
-from langcheck.triggers import Triggers, build_triggers
+from langcheck.ruleset import ValidatedPack, load_rules
+from langcheck.triggers import Triggers
 
 if TYPE_CHECKING:
     from langcheck.engine import CompiledRules
@@ -35,19 +35,19 @@ class Factory:
 
     def __init__(self, *, check_citations: bool = True) -> None:
         self._check_citations = check_citations
-        self._packs: dict[tuple[Path, ...], RuleSet] = {}
-        self._rulesets: dict[Selection, RuleSet] = {}
+        self._packs: dict[tuple[Path, ...], ValidatedPack] = {}
+        self._rulesets: dict[Selection, ValidatedPack] = {}
         self._triggers: dict[Selection, Triggers] = {}
         self._compiled: dict[tuple[Selection, str], CompiledRules] = {}
         self._linters: dict[Config, Linter] = {}
 
-    def pack(self, extend: tuple[Path, ...] = ()) -> RuleSet:
+    def pack(self, extend: tuple[Path, ...] = ()) -> ValidatedPack:
         """Return the bundled pack with these packs added, every rule validated."""
         if extend not in self._packs:
             self._packs[extend] = load_rules(extend, check_citations=self._check_citations)
         return self._packs[extend]
 
-    def ruleset(self, selection: Selection) -> RuleSet:
+    def ruleset(self, selection: Selection) -> ValidatedPack:
         """Return the rules a selection chooses; raise ConfigError for a selector naming none."""
         if selection not in self._rulesets:
             extend, select, ignore = selection
@@ -65,8 +65,7 @@ class Factory:
     def triggers(self, selection: Selection) -> Triggers:
         """Return the prefilter's index for a selection (no spaCy needed)."""
         if selection not in self._triggers:
-            ruleset = self.ruleset(selection)
-            self._triggers[selection] = build_triggers(ruleset, ruleset.requirements)
+            self._triggers[selection] = self.ruleset(selection).triggers()
         return self._triggers[selection]
 
     def compiled(self, selection: Selection, pipeline: str) -> CompiledRules:

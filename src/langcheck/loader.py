@@ -28,6 +28,7 @@ from langcheck.models import (
     SourceKind,
 )
 from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, edge_counts, parse
+from langcheck.tokencheck import token_problem
 from langcheck.wording import placeholders
 
 ID_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
@@ -250,6 +251,13 @@ def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
                     raise r.fail(f"{key}.tokens[{j}]", f"is {_kind(tok)}", "a token dict like {LOWER: risk}")
                 _check_token_words(r, f"{key}.tokens[{j}]", tok)
             _check_token_context(r, f"{key}.tokens", tokens)
+            problem = token_problem(tokens)
+            if problem is not None:
+                raise r.fail(
+                    f"{key}.{problem[0]}",
+                    problem[1],
+                    "the attributes and operators of spaCy's Matcher (LOWER, LEMMA, IN, OP, ...)",
+                )
             out.append(Pattern(tokens=tuple(tokens)))
     return tuple(out)
 
