@@ -58,7 +58,7 @@ def test_trigger_scan_skips_nothing_that_matters(fast: list[dict[str, Any]]) -> 
 def test_sentence_gated_token_patterns_equal_whole_document_matching(
     fast: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(engine, "_anchor_tokens", lambda tokens: None)  # every token pattern on every sentence
+    monkeypatch.setattr(engine, "token_anchor", lambda tokens: None)  # every token pattern on every sentence
     assert findings(CompiledRules(load_rules(), load_pipeline())) == fast
 
 

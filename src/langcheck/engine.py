@@ -13,16 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from langcheck.anchors import sorted_positions, token_anchor
 from langcheck.compiledwords import compile_words
 from langcheck.conditions import Candidate
 from langcheck.context import analyse
 from langcheck.errors import RuleError
 from langcheck.models import Finding, Options, Rule
 from langcheck.nlp import TokenizerWarmer
-from langcheck.phrases import anchor_cost
 from langcheck.ruleset import RuleSet, ValidatedPack
 from langcheck.sentences import sentence_bounds, sentence_enders
-from langcheck.slotmatcher import sorted_positions
 from langcheck.triggers import Triggers, build_triggers
 
 __all__ = ["CompiledRules", "Hit", "Options"]  # Options lives in models; importable from here too
@@ -82,7 +81,7 @@ class CompiledRules:
                 raise RuleError(
                     where, "patterns", f"a token pattern is not valid ({first[:160]})", "spaCy Matcher token dicts"
                 ) from None
-            anchor = _anchor_tokens(tokens)
+            anchor = token_anchor(tokens)
             if anchor is None:
                 self._always_matchers.append((matcher, lead, trail))
             else:
@@ -197,23 +196,6 @@ class CompiledRules:
         if self._token_anchor_array is None:
             self._token_anchor_array = numpy.array(sorted(self._anchor_index), dtype=numpy.uint64)
         return sorted_positions(self._token_anchor_array, ids)
-
-
-def _anchor_tokens(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Return the lower-case words of the token one of which every match must contain."""
-    best: tuple[float, frozenset[str]] | None = None
-    for tok in tokens:
-        if tok.get("OP") in ("?", "*", "!"):
-            continue
-        value = tok.get("LOWER")
-        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-        if not words:
-            continue
-        keys = frozenset(str(w) for w in words)
-        cost = anchor_cost(keys)
-        if best is None or cost < best[0]:
-            best = (cost, keys)
-    return None if best is None else best[1]
 
 
 class _Prose:
