@@ -113,7 +113,9 @@ def test_token_patterns_match_lemmas_without_a_lemmatizer(make_pack: MakePack) -
 
 def test_an_invalid_token_pattern_names_the_rule_file(make_pack: MakePack) -> None:
     pack = make_pack(["tokens: [{LOWER: risk, OP: '%'}]"])
-    with pytest.raises(RuleError, match=r"ZZ001-test-rule\.yaml: patterns\[0\]\.tokens\[0\]\.OP: is not valid in a spaCy"):
+    with pytest.raises(
+        RuleError, match=r"ZZ001-test-rule\.yaml: patterns\[0\]\.tokens\[0\]\.OP: is not valid in a spaCy"
+    ):
         compile_pack(pack)
 
 

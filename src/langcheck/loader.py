@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,31 @@ RULE_KEYS = {
     "sources": True,
     "examples": True,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """A condition's new name, and the release after which its old name stops loading."""
+
+    new: str
+    removal: str
+
+
+RENAMED_CONDITIONS: dict[str, Renamed] = {
+    "negated_clause": Renamed("negated", removal="2027-06-30"),  # `negated` now reads the clause
+    "peer_partner": Renamed("peer", removal="2027-06-30"),
+    "peer_age": Renamed("peer", removal="2027-06-30"),
+}
+"""Old condition names a rule file may still use, each redirected to its new name when the file
+loads (as ruff redirects renamed rule codes), so a loaded rule only ever names conditions that
+exist. Remove an entry at its removal date; the bundled rules use the new names."""
+
+
+def _current_name(condition: str) -> str:
+    """Return a condition's current name (a renamed one's new name, otherwise itself)."""
+    renamed = RENAMED_CONDITIONS.get(condition)
+    return renamed.new if renamed is not None else condition
+
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader if it is not.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -152,7 +178,9 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
     audience = _enum(r, {"applies_to": applies}, "applies_to", Audience, "any or child")
 
     patterns = _patterns(r, data.get("patterns"))
-    unless = r.strings(data, "unless", required=False)
+    unless = [
+        RENAMED_CONDITIONS[c].new if c in RENAMED_CONDITIONS else c for c in r.strings(data, "unless", required=False)
+    ]
     for i, cond in enumerate(unless):
         if cond not in CONDITION_NAMES:
             raise r.fail(
