@@ -22,7 +22,7 @@ from langcheck.conditions.words import (
     has_phrase,
     words,
 )
-from langcheck.context import AgeMark, Marker
+from langcheck.context import ADULT_AGE, AgeMark, Marker
 
 
 def owner_before(c: Candidate) -> str | None:
@@ -40,7 +40,7 @@ def owner_before(c: Candidate) -> str | None:
         age = token_age(doc, i)
         if age is not None:  # "Her mother, 38, ..." is the mother's
             near = {t.lower_ for t in doc[max(c.sent_start, i - 3) : i]}
-            kind = "other" if near & RELATIVE_WORDS else "adult" if age >= 18 else "child"
+            kind = "other" if near & RELATIVE_WORDS else "adult" if age >= ADULT_AGE else "child"
         elif word in RELATIVE_WORDS:
             kind = "other"
         elif word in ADULT_ROLE_WORDS:
@@ -108,12 +108,12 @@ def peer(c: Candidate) -> bool:
     same_age_group = any(m.age is not None and _names_a_group(c.context.text[m.start : m.end]) for m in marks)
     sentence = [t.lower_ for t in c.doc[c.sent_start : c.sent_end] if t.lower_ != "-"]
     said_peer = bool(set(sentence) & _PEER_CUES or set(itertools.pairwise(sentence)) & set(_PEER_PAIRS))
-    if same_age_group or said_peer or (ages and all(age < 18 for age in ages)):
+    if same_age_group or said_peer or (ages and all(age < ADULT_AGE for age in ages)):
         return True
     window_end = min(e, c.char_end + 40)
     after = [m.age for m in c.context.marks_in(c.char_end, window_end) if m.age is not None]
     partner = set(_WORD_RE.findall(c.context.text[c.char_end : window_end].lower())) & _PARTNER_WORDS
-    return bool(after) and bool(partner) and all(age < 18 for age in after)
+    return bool(after) and bool(partner) and all(age < ADULT_AGE for age in after)
 
 
 def no_adult_signal(c: Candidate) -> bool:
@@ -131,7 +131,7 @@ def no_adult_signal(c: Candidate) -> bool:
         if c.doc[i].lower_ in ADULT_SIGNAL_WORDS:
             return False
         age = token_age(c.doc, i)
-        if age is not None and age >= 18:
+        if age is not None and age >= ADULT_AGE:
             return False
     return owner_before(c) != "adult"  # "Her PE teacher had been in a relationship with her"
 
@@ -149,13 +149,13 @@ def adult_owner(c: Candidate) -> bool:
     j = c.end  # the words that follow, up to the end of the phrase, describe the partner
     while j < min(c.end + 8, c.sent_end) and doc[j].lower_ not in CLAUSE_BREAKS | {"and"}:
         j += 1
-    if any(doc[i - 1].lower_ == "both" and (token_age(doc, i) or 0) >= 18 for i in range(c.end, j)):
+    if any(doc[i - 1].lower_ == "both" and (token_age(doc, i) or 0) >= ADULT_AGE for i in range(c.end, j)):
         return True  # "her partner, both 20": an adult couple
     owner = owner_before(c)
     if owner != "adult":
         return owner == "other"
     ages_with_word = (token_age(doc, i) for i in range(c.start, j))
-    child_partner = any(age is not None and age < 18 for age in ages_with_word) or any(
+    child_partner = any(age is not None and age < ADULT_AGE for age in ages_with_word) or any(
         m.marker is Marker.CHILD for m in c.context.marks_in(c.char_end, int(doc[j - 1].idx) + len(doc[j - 1]))
     )
     appositive = c.start > c.sent_start and doc[c.start - 1].lower_ == ","
@@ -203,7 +203,7 @@ def sexual_health_note(c: Candidate) -> bool:
     """
     s, e = c.sentence_chars
     ages = [m.age for m in c.context.marks_in(s, e) if m.age is not None]
-    if not ages or any(age < 16 or age >= 18 for age in ages):
+    if not ages or any(age < 16 or age >= ADULT_AGE for age in ages):
         return False
     sentence = [t.lower_ for t in c.doc[c.sent_start : c.sent_end] if t.lower_ != "-"]
     return bool(set(sentence) & _SEXUAL_HEALTH_WORDS) or ("sexual", "health") in set(itertools.pairwise(sentence))

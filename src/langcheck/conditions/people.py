@@ -19,6 +19,7 @@ from langcheck.conditions.words import (
     VICTIM_WORDS,
     words,
 )
+from langcheck.context import ADULT_AGE
 
 _ADULT_ACTOR_WORDS = (PERPETRATOR_WORDS - {"he", "they", "nominal", "nominals"}) | words(
     "adult holder holders olders line-holder"
@@ -50,7 +51,7 @@ def _pronoun_is_adult(c: Candidate, i: int) -> bool:
         if age is None:
             tok_end = tok.idx + len(tok.text)
             age = next((a for start, end, a in ages if start < tok_end and tok.idx < end), None)
-        if age is not None and age < 18:
+        if age is not None and age < ADULT_AGE:
             return False
         if word in _ANTECEDENT_VICTIMS[pronoun]:
             return False
@@ -72,7 +73,7 @@ def perpetrator_subject(c: Candidate) -> bool:
         if word in CLAUSE_BREAKS:
             break
         age = token_age(c.doc, i)
-        if age is not None and age < 18:  # "The male (15) is manipulative" is about a child
+        if age is not None and age < ADULT_AGE:  # "The male (15) is manipulative" is about a child
             return False
         if word in ("he", "they"):
             return _pronoun_is_adult(c, i)
@@ -132,7 +133,7 @@ def adult_actor(c: Candidate) -> bool:
         if word in CLAUSE_BREAKS:
             break
         age = token_age(c.doc, i)
-        if age is not None and age < 18 and not _object_of(c, i, verb=True):
+        if age is not None and age < ADULT_AGE and not _object_of(c, i, verb=True):
             return False
         if word in _ADULT_ACTOR_WORDS and not _object_of(c, i, verb=False):
             return True
@@ -168,7 +169,7 @@ def not_about_victim(c: Candidate) -> bool:
     if any(c.doc[i].lower_ in _VICTIM_NOUNS for i in range(c.start, c.end)):
         return False
     for word, ages in _people_before(c):
-        if word in VICTIM_WORDS or any(age < 18 for age in ages):
+        if word in VICTIM_WORDS or any(age < ADULT_AGE for age in ages):
             return False
         if word in _OTHER_PEOPLE:
             return True
@@ -219,7 +220,7 @@ def nearest_person(c: Candidate) -> str | None:
     """
     for word, ages in _people_before(c):
         if ages:
-            return "child" if ages[0] < 18 else "adult"
+            return "child" if ages[0] < ADULT_AGE else "adult"
         if word in _CHILD_SUBJECTS:
             return "child"
         if word in _GROWN_SUBJECTS or word in PERPETRATOR_WORDS:
