@@ -20,7 +20,8 @@ import spacy
 from langcheck import engine
 from langcheck.checker import Checker
 from langcheck.chunking import chunks
-from langcheck.engine import CompiledRules, Options
+from langcheck.engine import CompiledRules
+from langcheck.models import Options
 from langcheck.nlp import TokenizerWarmer, load_pipeline
 from langcheck.ruleset import load_rules
 from langcheck.triggers import Triggers

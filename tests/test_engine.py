@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from langcheck.engine import CompiledRules, Options
+from langcheck.engine import CompiledRules
 from langcheck.errors import RuleError
-from langcheck.models import Subject
+from langcheck.models import Options, Subject
 from langcheck.nlp import load_pipeline
 from langcheck.ruleset import load_pack
 

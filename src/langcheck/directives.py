@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from langcheck.models import Finding, Rule, Severity
+from langcheck.positions import LineIndex
 from langcheck.ruleset import selects
 
 _DIRECTIVE_RE = re.compile(
@@ -55,13 +56,13 @@ class Suppression:
 
 def parse(text: str) -> list[Suppression]:
     """Find every directive in the text and turn it into line ranges."""
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    index = LineIndex(text)
+    line_starts = index.starts
     total_lines = len(line_starts)
     out: list[Suppression] = []
     open_blocks: list[tuple[tuple[str, ...], int, re.Match[str], int, int]] = []
     for m in _DIRECTIVE_RE.finditer(text):
-        line = _line_of(line_starts, m.start())
-        column = m.start() - line_starts[line - 1] + 1
+        line, column = index.position(m.start())
         kind = m.group("kind").lower()
         selectors = tuple(s.strip() for s in (m.group("rules") or "").split(",") if s.strip())
         if kind == "ignore":
@@ -96,17 +97,6 @@ def _next_line_with_text(text: str, line_starts: list[int], line: int) -> int:
         if text[start:end].strip():
             return number
     return line + 1
-
-
-def _line_of(line_starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(line_starts)
-    while lo + 1 < hi:
-        mid = (lo + hi) // 2
-        if line_starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid
-    return lo + 1
 
 
 def apply(

@@ -24,7 +24,7 @@ from langcheck.ruleset import RuleSet, ValidatedPack
 from langcheck.sentences import sentence_bounds, sentence_enders
 from langcheck.triggers import Triggers, build_triggers
 
-__all__ = ["CompiledRules", "Hit", "Options"]  # Options lives in models; importable from here too
+__all__ = ["CompiledRules", "Hit"]
 
 
 @dataclass(frozen=True, slots=True)

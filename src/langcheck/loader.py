@@ -1,8 +1,9 @@
 """Read rule files and the sources list from YAML into validated, frozen values.
 
 Rule files are written by safeguarding staff as well as developers, so every problem is
-reported as `file:line: key.path: problem; expected ...`, one line, and the first problem in a
-file stops that file (a half-understood rule is worse than none).
+reported on one line as `file: key.path: problem; expected ...` (`file:line: problem` for YAML
+that cannot be parsed, where no key can be named), and the first problem in a file stops that
+file (a half-understood rule is worse than none).
 """
 
 from __future__ import annotations
@@ -34,22 +35,23 @@ from langcheck.wording import placeholders
 
 ID_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RULE_KEYS = {
-    "id": True,
-    "name": True,
-    "category": True,
-    "severity": True,
-    "applies_to": False,
-    "message": True,
-    "explanation": True,
-    "suggestions": True,
-    "fix": False,
-    "patterns": True,
-    "unless": False,
-    "exceptions": False,
-    "sources": True,
-    "examples": True,
-}
+RULE_KEYS = (
+    "id",
+    "name",
+    "category",
+    "severity",
+    "applies_to",
+    "message",
+    "explanation",
+    "suggestions",
+    "fix",
+    "patterns",
+    "unless",
+    "exceptions",
+    "sources",
+    "examples",
+)
+"""The keys a rule file may hold, in the order the error message lists them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +248,7 @@ def _check_phrase(r: _Reader, key: str, phrase: str) -> None:
     try:
         slots = parse(phrase)
     except PhraseSyntaxError as exc:
-        raise r.fail(key, str(exc), "the phrase syntax described in the README") from None
+        raise r.fail(key, str(exc), "the phrase syntax described in docs/writing-rules.md") from None
     if count_variants(slots) > MAX_VARIANTS:
         raise r.fail(key, f"expands to more than {MAX_VARIANTS} wordings", "a narrower phrase, or two patterns")
 

@@ -9,6 +9,7 @@ import click
 from rich.text import Text
 
 from langcheck.cli.console import fail, stdout_console
+from langcheck.cli.exitcodes import ExitCode
 from langcheck.errors import LangcheckError
 from langcheck.ruleset import RuleSet, load_pack
 
@@ -57,4 +58,4 @@ def test_rules_command(directory: Path | None, verbose: bool) -> None:
             line.append(f"\n     text: {result.text}")
         console.print(line, soft_wrap=True)
     console.print(f"{len(ruleset)} rules: {passed} passed, {failed} failed", highlight=False)
-    sys.exit(1 if failed else 0)
+    sys.exit(ExitCode.FINDINGS if failed else ExitCode.CLEAN)

@@ -8,7 +8,6 @@ counted by nobody, which is what editors do too.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from langcheck.errors import InputError
@@ -44,11 +43,6 @@ def decode(data: bytes, where: str) -> str:
 def load_text(source: Source, options: ReadOptions) -> str:
     """Return the decoded text of a source, after the size check."""
     return decode(source.read_bytes(options), source.name)
-
-
-def read_text_file(path: Path) -> str:
-    """Return the text of a file, or raise InputError that says what to do."""
-    return load_text(Source.from_path(path), ReadOptions())
 
 
 def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -> Iterator[TextUnit]:
