@@ -176,6 +176,28 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         ],
     ),
     (
+        "adult_owner",
+        "her boyfriend",
+        [
+            ("The suspect is her boyfriend, a 27-year-old man from Luton.", FLAG),  # "is": not his own
+            ("Mother believes she is staying with her boyfriend in Luton.", FLAG),  # Mother reports
+            ("The victim, aged 34, was assaulted by her boyfriend.", DROP),
+        ],
+    ),
+    (
+        "adult_owner",
+        "his partner",
+        [("The suspect strangled his partner and threatened to kill her.", DROP)],
+    ),
+    (
+        "perpetrator_subject",
+        "flirtatious",
+        [
+            ("Her behaviour towards the men was flirtatious.", FLAG),  # the men are objects
+            ("The suspect was flirtatious with staff.", DROP),
+        ],
+    ),
+    (
         "adult_subject",
         "streetwise",
         [
@@ -453,6 +475,7 @@ GUIDANCE_CASES = [
         True,
     ),
     ("generic_subject", "A woman was groped on the Northern line.", "groped", False),  # a particular event
+    ("generic_subject", "Children who go missing place themselves at risk.", "place themselves at risk", False),
     ("generic_subject", "Leah was found with men who are exploiting girls.", "exploiting", False),
     ("reported_label", "The girls were labelled as promiscuous.", "promiscuous", True),
     ("reported_label", "Those who dealt with the girls referred to them as street wise.", "street wise", True),
@@ -472,6 +495,16 @@ GUIDANCE_CASES = [
     ),
     ("reported_label", "Leah (14) has been with men at the flat and is described as streetwise.", "streetwise", False),
     ("advice_to_avoid", "The myth that women cry rape must be challenged.", "cry rape", True),
+    ("advice_to_avoid", "The guide advises against describing a child as streetwise.", "streetwise", True),
+    ("reported_label", "Exploited girls were said by social workers to be streetwise.", "streetwise", True),
+    ("reported_label", "A girl with warning markers was inappropriately treated as absent.", "treated as absent", True),
+    ("reported_label", "Jade was treated as absent.", "treated as absent", False),
+    (
+        "generic_subject",
+        "The reasons for a person deciding to go missing may be complex.",
+        "deciding to go missing",
+        True,
+    ),
     (
         "advice_to_avoid",
         "Examples of victim blaming include saying that they put themselves at risk.",

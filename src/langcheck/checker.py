@@ -30,29 +30,28 @@ from langcheck.ruleset import RuleSet, selects
 from langcheck.triggers import Triggers
 
 if TYPE_CHECKING:
-    from langcheck.conditions.adulthood import Adulthood
+    from langcheck.conditions.adulthood import Record
     from langcheck.engine import CompiledRules, Hit
 
 
 class DocumentRecord:
-    """What the whole text's DOB and age fields show, worked out only if a rule asks.
+    """What the whole text says about ages (header fields, ages beside names), read only if a rule asks.
 
     A paragraph is checked on its own, but a record's header (where the age usually is) may be
-    in another paragraph, so the fields are read from the whole text.
+    in another paragraph, so it is read from the whole text.
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._answer: Adulthood | None = None
+        self._record: Record | None = None
 
     @property
-    def adulthood(self) -> Adulthood:
-        from langcheck.conditions.adulthood import record_adulthood
-        from langcheck.context import analyse
+    def record(self) -> Record:
+        from langcheck.conditions.adulthood import read_record
 
-        if self._answer is None:
-            self._answer = record_adulthood(analyse(self._text))
-        return self._answer
+        if self._record is None:
+            self._record = read_record(self._text)
+        return self._record
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +99,10 @@ def _child_gate(hit: Hit, scene: Scene) -> bool:
         return False
     if subject is Subject.ADULT:
         return True
-    verdict = person_adulthood(hit.candidate)
+    record = scene.whole.record
+    verdict = person_adulthood(hit.candidate, record.names)
     if verdict is Adulthood.UNKNOWN:
-        verdict = scene.whole.adulthood
+        verdict = record.fields
     return verdict is Adulthood.ADULT
 
 

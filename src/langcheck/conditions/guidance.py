@@ -29,6 +29,7 @@ _SPECIFIC_DETERMINERS = words("the these those this that her his their our my yo
 _SENTENCE_STARTERS = words(
     """
     inspectors inspection staff professionals practitioners officers police agencies services we it there
+    prosecutors judges courts juries forces schools guidance reviews reviewers authorities councils
     in on at when if where although while as because research evidence records reports language
     calling describing using referring labelling avoid do never many most some all few such children
     young victims girls boys survivors teenagers pupils exploited vulnerable missing a an the this
@@ -39,6 +40,7 @@ _SENTENCE_STARTERS = words(
 _PREPOSITIONS = words("with to from by at of for about against between among into onto")
 _PAST = words("was were had did")
 _PRESENT = words("is are can cannot may might must should will does do has")
+_REFLEXIVES = words("themselves herself himself themself")
 _APPEARS = words("appears appear appeared seems seem seemed")
 _DEMONSTRATIVES = words("this these that those our")
 _QUANTIFIERS = words("many most some all few such other exploited vulnerable missing abused older younger")
@@ -49,6 +51,7 @@ _LABEL_VERBS = words(
     seen described labelled labeled perceived regarded viewed characterised characterized
     portrayed depicted treated considered deemed dismissed branded framed judged referred called
     see describe label perceive regard view treat consider refer
+    said thought believed assumed
     """
 )
 _PLURAL_LABELLED = words("they them girls boys children victims women men people young_people survivors")
@@ -62,7 +65,7 @@ _ABOUT_BELIEFS = words(
 _IMPLY = words("implies imply implied implying")
 _MODAL_SUGGEST = (("can", "suggest"), ("may", "suggest"), ("could", "suggest"), ("might", "suggest"))
 
-_ADVICE = words("avoid avoiding avoided")
+_ADVICE = words("avoid avoiding avoided criticises criticizes criticised criticized")
 _ADVICE_PHRASES = (
     ("do", "not", "use"),
     ("do", "not", "say"),
@@ -81,6 +84,11 @@ _ADVICE_PHRASES = (
     ("never", "refer"),
     ("never", "say"),
     ("stop", "using"),
+    ("advises", "against"),
+    ("advise", "against"),
+    ("warns", "against"),
+    ("warn", "against"),
+    ("cautions", "against"),
 )
 _JUST_BEFORE = (
     ("instead", "of"),
@@ -104,7 +112,11 @@ def generic_subject(c: Candidate) -> bool:
     "the 14-year-old", "the children at the address"). Holds when the nearest person before the
     match in its clause is a bare plural (children, young people, victims, girls) or a singular
     made generic by "a", "any", "every" or "no" ("a child's capacity to consent in law").
+    Words that make the children the authors of their own harm ("place themselves at risk",
+    "absent themselves") still blame when said of children in general, as a procedure might.
     """
+    if any(c.doc[i].lower_ in _REFLEXIVES for i in range(c.start, c.end)):
+        return False  # "Children who go missing place themselves at risk": blaming, whoever is meant
     return _people_generic(c, _before(c, clause=True))
 
 
@@ -118,19 +130,29 @@ def reported_label(c: Candidate) -> bool:
     """
     before = _before(c, clause=False)
     seq = [c.doc[i].lower_ for i in before]
-    after = c.words_after(12)
-    if any(word in _IMPLY for word in seq + after) or _has_phrase(seq, _MODAL_SUGGEST):
-        return True  # "X implies that ...", "... can imply that she is responsible"
-    if _has_phrase(seq, (("even", "if"), ("even", "when"), ("even", "though"))) and set(seq) & _APPEARS:
-        return True  # "exploited even if the activity appears consensual"
-    if _has_phrase(after[:6], (("as", "they", "were", "then", "called"), ("as", "it", "was", "then", "called"))):
-        return True  # "child prostitutes, as they were then called"
+    if _comments_on_wording(seq, c.words_after(12)):
+        return True
     for k in range(len(before) - 1, 0, -1):
         if seq[k] in ("as", "be") and _label_verb_before(seq, k):
             if set(seq[:k]) & _CRITICISM:
                 return True  # "professionals often wrongly view exploitative relationships as consensual"
             return _people_generic(c, before[:k]) or _labelled_group(c, before[:k])
     return False
+
+
+def _comments_on_wording(seq: list[str], after: list[str]) -> bool:
+    """Return True if the words around the match comment on a description rather than make it.
+
+    "X implies that ...", "can suggest", "exploited even if the activity appears consensual",
+    "was inappropriately treated as absent", "child prostitutes, as they were then called".
+    """
+    if any(word in _IMPLY for word in seq + after) or _has_phrase(seq, _MODAL_SUGGEST):
+        return True
+    if _has_phrase(seq, (("even", "if"), ("even", "when"), ("even", "though"))) and set(seq) & _APPEARS:
+        return True
+    if set(seq[-2:]) & _CRITICISM - {"often", "routinely"}:
+        return True
+    return _has_phrase(after[:6], (("as", "they", "were", "then", "called"), ("as", "it", "was", "then", "called")))
 
 
 def _labelled_group(c: Candidate, before: list[int]) -> bool:
@@ -245,7 +267,7 @@ def _generic_frame(c: Candidate, i: int) -> bool:
     nxt = [c.doc[j].lower_ for j in range(i + 1, min(len(c.doc), c.start, i + 6))]
     if nxt[:1] in (["who"], ["'s"], ["\u2019s"]):
         return True
-    for word in nxt:
+    for word in nxt + c.words_after(6):  # "a person deciding to go missing may be ..."
         if word in _PAST:
             return False
         if word in _PRESENT:
@@ -298,6 +320,8 @@ def _label_verb_before(seq: list[str], k: int) -> bool:
     """Return True if a labelling verb governs the "as" or "to be" at `k` ("seen as", "perceived to be")."""
     if seq[k] == "be" and not (k > 0 and seq[k - 1] == "to"):
         return False
+    if seq[k] == "as" and any(seq[j] in ("said", "thought", "believed", "assumed") for j in range(max(0, k - 2), k)):
+        return False  # "said as" is not a label; these verbs label only with "to be"
     for j in range(k - 1, max(-1, k - 6), -1):
         if seq[j] in _LABEL_VERBS:
             return True

@@ -77,8 +77,8 @@ def perpetrator_subject(c: Candidate) -> bool:
             return False
         if word in ("he", "they"):
             return _pronoun_is_adult(c, i)
-        if word in PERPETRATOR_WORDS or word in _ABUSER_NOUNS:
-            return True
+        if (word in PERPETRATOR_WORDS or word in _ABUSER_NOUNS) and not _object_of(c, i, verb=False):
+            return True  # not "Her behaviour towards the men was flirtatious"
         if word in VICTIM_WORDS:
             return False
         i -= 1
@@ -86,7 +86,7 @@ def perpetrator_subject(c: Candidate) -> bool:
     return False
 
 
-_OBJECT_PREPOSITIONS = words("with to from by at of")
+_OBJECT_PREPOSITIONS = words("with to from by at of towards toward around near against")
 _NOUN_MODIFIERS = words(
     """
     the a an some two three four five several many other others older adult unknown known local these
