@@ -87,7 +87,8 @@ def excerpt(text: str, hit: Hit, *, hide: bool) -> tuple[str, str, str, bool]:
     after = tail[: end.start() + 1] if end else tail
     if end is None and hit.end + CONTEXT < len(text):
         after = after[: after.rfind(" ")] + "…"
-    before, after = " ".join(before.split()) + (" " if before[-1:].isspace() else ""), " ".join(after.split())
+    before = " ".join(before.split()) + (" " if before[-1:].isspace() else "")
+    after = (" " if after[:1].isspace() else "") + " ".join(after.split())
     phrase = text[hit.start : hit.end]
     if hide:
         joined = redact(before + "\x00" + phrase + "\x00" + after, sentence_start=sentence_start)

@@ -34,6 +34,7 @@ _ON_STREET = re.compile(rf"\b(?:[A-Z][a-z]+\s+){{1,2}}{_STREET}\b")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")
 _AGE_AFTER = re.compile(r"\s*(?:\(\s*\d{1,2}|,\s*\d{1,2}\b|\s+[A-Z][a-z]+)")
+_REPEATED_ADDRESS = re.compile(r"\[address\](?:,?\s+\[address\])+")
 _REPEATED = re.compile(r"\[name\](?:\s+\[name\])+")
 _SENTENCE_END = re.compile(r"(?:[.!?]['\")\]]*\s+|\n\s*|^\s*)$")
 
@@ -49,7 +50,7 @@ KEEP = _words(
     School Academy College Hospital Emergency Department NHS Mum Mother Dad Father Nan Gran Grandmother
     Brother Sister Aunt Uncle Stepdad Stepmum Carer Foster Team Unit Service Worker Manager Sergeant
     Inspector Constable Detective Head Teacher Missing Exploitation Safeguarding Strategy Meeting
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    Date DOB Born Address Postcode Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Christmas Easter English British Muslim Christian
     """
 )
@@ -79,6 +80,7 @@ def redact(text: str, *, sentence_start: bool = True) -> str:
     text = _POSTCODE.sub(ADDRESS, text)
     text = _ON_STREET.sub(ADDRESS, text)
     text = _WORD.sub(lambda m: _name(m, text, sentence_start), text)
+    text = _REPEATED_ADDRESS.sub(ADDRESS, text)
     return _REPEATED.sub(NAME, text)
 
 
