@@ -54,6 +54,10 @@ def _head(chart_id: str, title: str, desc: str, width: int, height: int) -> list
     ]
 
 
+def _tick(value: float, unit: str) -> str:
+    return f"{value:g}{unit}"
+
+
 def _fmt(value: float, unit: str) -> str:
     return f"{value:.1f}{unit}" if unit == "%" else f"{value:g}" if value == int(value) else f"{value:.2f}"
 
@@ -71,7 +75,7 @@ def columns(chart_id: str, title: str, desc: str, bars: list[Bar], *, x_label: s
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         out.append(
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="{TEXT}">'
-            f"{_fmt(tick, unit)}</text>"
+            f"{_tick(tick, unit)}</text>"
         )
     slot = plot_w / max(len(bars), 1)
     bar_w = max(4.0, slot * 0.6)
@@ -123,7 +127,7 @@ def bars(chart_id: str, title: str, desc: str, items: list[Bar], *, x_label: str
         out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}" stroke="{GRID}"/>')
         out.append(
             f'<text x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" font-size="12" fill="{TEXT}">'
-            f"{_fmt(tick, unit)}</text>"
+            f"{_tick(tick, unit)}</text>"
         )
     for i, bar in enumerate(items):
         y = top + i * row_h + 5
