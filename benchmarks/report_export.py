@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from casenotes import FLAGGED, LAST, NEUTRAL, _fill  # noqa: E402
+from casenotes import FLAGGED, LAST, NEUTRAL, _fill
 
 TEAMS = {  # team: how much more often than average its notes use blaming wording
     "Child Exploitation Team": 1.3,

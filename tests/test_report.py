@@ -74,7 +74,7 @@ def share(count: int, total: int, value: float, low: float, high: float) -> dict
     return {"count": count, "total": total, "share": value, "low": low, "high": high}
 
 
-def row(key: str, label: str, records: int, flagged: dict[str, Any], words: int, findings: int, rate: float) -> Any:
+def row(key: str, label: str, records: int, flagged: dict[str, Any], words: int, findings: int, rate: float) -> Any:  # noqa: PLR0917
     return {
         key: label,
         "records": records,

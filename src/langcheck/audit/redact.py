@@ -50,8 +50,9 @@ KEEP = _words(
     School Academy College Hospital Emergency Department NHS Mum Mother Dad Father Nan Gran Grandmother
     Brother Sister Aunt Uncle Stepdad Stepmum Carer Foster Team Unit Service Worker Manager Sergeant
     Inspector Constable Detective Head Teacher Missing Exploitation Safeguarding Strategy Meeting
-    Date DOB Born Address Postcode Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Christmas Easter English British Muslim Christian
+    Date DOB Born Address Postcode Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December Christmas Easter
+    English British Muslim Christian
     """
 )
 """Capitalised words that notes use for roles, services, days and months, not for people."""
