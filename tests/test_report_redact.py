@@ -7,9 +7,9 @@ import datetime
 import pytest
 
 from langcheck.audit.dates import date_in_name, parse_date
-from langcheck.audit.examples import excerpt
+from langcheck.audit.examples import Reservoir, excerpt
 from langcheck.audit.redact import redact
-from langcheck.audit.summary import Hit
+from langcheck.audit.summary import Hit, RuleCount, Tally
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,32 @@ def test_date_in_a_file_name() -> None:
     assert date_in_name("missing-episode-2026-03-14.txt") == datetime.date(2026, 3, 14)
     assert date_in_name("note-2026-13-40.txt") is None
     assert date_in_name("note.txt") is None
+
+
+def test_a_phrase_that_starts_a_sentence_keeps_its_first_word() -> None:
+    text = "Visit done. The male, 15, is known to be running drugs for the line."
+    start = text.index("The male")
+    hit = Hit("AD004", "x", "adultification", 2, start, start + len("The male, 15"), "", "")
+    assert excerpt(text, hit, hide=True)[:3] == ("", "The male, 15", ", is known to be running drugs for the line.")
+
+
+def test_phrases_are_counted_without_numbers_or_names() -> None:
+    tally = Tally(redact_phrase=redact)
+    assert tally.phrase_key("The male, 15") == "the male, [n]"
+    assert tally.phrase_key("Jade chose to go missing") == "[name] chose to go missing"
+    assert tally.phrase_key("putting  herself\nat risk") == "putting herself at risk"
+    assert Tally().phrase_key("Jade chose to go missing") == "jade chose to go missing"  # --no-redact
+
+
+def test_each_category_shows_its_commonest_rules_first() -> None:
+    reservoir = Reservoir(redacted=False)
+    text = "She is streetwise. She is mature for her age."
+    for rule, phrase, times in (("AD008", "streetwise", 5), ("AD005", "mature for her age", 3)):
+        start = text.index(phrase)
+        hit = Hit(rule, rule, "adultification", 2, start, start + len(phrase), phrase, "")
+        for _ in range(times):
+            reservoir.offer(text, hit, "North", "2026-01")
+    rules = (RuleCount("AD008", "", "adultification", 5, 5), RuleCount("AD005", "", "adultification", 3, 3))
+    chosen = reservoir.examples(rules, ["adultification"])
+    assert [e.rule_id for e in chosen] == ["AD008", "AD005", "AD008", "AD005"]
+    assert chosen[1].before == "She is " and chosen[1].after == "."

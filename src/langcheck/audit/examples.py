@@ -1,10 +1,11 @@
 """A bounded, fair sample of the sentences behind each category: what the report shows as examples.
 
 Keeping every finding of a million records would make memory grow with the export, so each
-category keeps a reservoir (Vitter's algorithm R) of a few examples: every finding has the
-same chance of being shown, whatever its position, and the seed is fixed so that the same
-export gives the same report. Only the sentence around a kept finding is copied out, and it
-is redacted at once (unless the user asked not to), so no whole note is ever held.
+rule keeps a reservoir (Vitter's algorithm R) of a few examples: every finding has the same
+chance of being kept, whatever its position, and the seed is fixed so that the same export
+gives the same report. A category then shows examples of its commonest rules first. Only the
+sentence around a kept finding is copied out, and it is redacted at once (unless the user
+asked not to), so no whole note is ever held.
 """
 
 from __future__ import annotations
@@ -12,15 +13,17 @@ from __future__ import annotations
 import random
 import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from langcheck.audit.redact import redact
-from langcheck.audit.summary import Hit
+from langcheck.audit.summary import Hit, RuleCount
 
 PER_CATEGORY = 4
-"""Examples kept and shown for each category."""
+"""Examples shown for each category."""
+PER_RULE = 2
+"""Examples kept for each rule."""
 CONTEXT = 160
 """Characters of a sentence kept either side of the phrase, at most."""
 _BOUNDARY = re.compile(r"[.!?]['\")\]]*\s|\n")
@@ -99,9 +102,13 @@ def excerpt(text: str, hit: Hit, *, hide: bool) -> tuple[str, str, str, bool]:
 
 
 class Reservoir:
-    """Keep PER_CATEGORY examples per category, each finding equally likely to be kept."""
+    """Keep PER_RULE examples of every rule, each of its findings equally likely to be kept.
 
-    def __init__(self, *, redacted: bool, size: int = PER_CATEGORY, seed: int = 12) -> None:
+    Sampling per rule rather than per category means that a category's examples can show the
+    different wordings that drive it, not four copies of its commonest phrase.
+    """
+
+    def __init__(self, *, redacted: bool, size: int = PER_RULE, seed: int = 12) -> None:
         self.redacted = redacted
         self.size = size
         self._seen: dict[str, int] = {}
@@ -110,14 +117,14 @@ class Reservoir:
         self._seed = seed
 
     def offer(self, text: str, hit: Hit, group: str, month: str) -> None:
-        """Consider one finding for its category's sample."""
-        seen = self._seen.get(hit.category, 0) + 1
-        self._seen[hit.category] = seen
-        kept = self._kept.setdefault(hit.category, [])
+        """Consider one finding for its rule's sample."""
+        seen = self._seen.get(hit.rule_id, 0) + 1
+        self._seen[hit.rule_id] = seen
+        kept = self._kept.setdefault(hit.rule_id, [])
         if seen <= self.size:
             kept.append(self._example(text, hit, group, month))
             return
-        rng = self._random.setdefault(hit.category, random.Random(self._seed + zlib.crc32(hit.category.encode())))
+        rng = self._random.setdefault(hit.rule_id, random.Random(self._seed + zlib.crc32(hit.rule_id.encode())))
         slot = rng.randrange(seen)
         if slot < self.size:
             kept[slot] = self._example(text, hit, group, month)
@@ -126,6 +133,14 @@ class Reservoir:
         before, phrase, after, _ = excerpt(text, hit, hide=self.redacted)
         return Example(hit.category, hit.rule_id, hit.name, before, phrase, after, hit.suggestion, group, month)
 
-    def examples(self) -> tuple[Example, ...]:
-        """Return the kept examples, by category name."""
-        return tuple(e for category in sorted(self._kept) for e in self._kept[category])
+    def examples(self, rules: Sequence[RuleCount], categories: Sequence[str]) -> tuple[Example, ...]:
+        """Return up to PER_CATEGORY examples per category, in `categories` order, taken in turn
+        from its rules with the most findings first (`rules` in that order)."""
+        out: list[Example] = []
+        for category in categories:
+            pools = [list(self._kept.get(r.rule_id, ())) for r in rules if r.category == category]
+            chosen: list[Example] = []
+            for rank in range(self.size):
+                chosen += [pool[rank] for pool in pools if rank < len(pool)]
+            out += chosen[:PER_CATEGORY]
+        return tuple(out)

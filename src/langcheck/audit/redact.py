@@ -36,7 +36,7 @@ _WORD = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b")
 _AGE_AFTER = re.compile(r"\s*(?:\(\s*\d{1,2}|,\s*\d{1,2}\b|\s+[A-Z][a-z]+)")
 _REPEATED_ADDRESS = re.compile(r"\[address\](?:,?\s+\[address\])+")
 _REPEATED = re.compile(r"\[name\](?:\s+\[name\])+")
-_SENTENCE_END = re.compile(r"(?:[.!?]['\")\]]*\s+|\n\s*|^\s*)$")
+_SENTENCE_END = re.compile(r"(?:[.!?]['\")\]]*[\s\x00]+|\n[\s\x00]*|^[\s\x00]*)$")  # \x00: excerpt's joints
 
 
 def _words(text: str) -> frozenset[str]:

@@ -90,7 +90,10 @@ def run_audit(
     progress: Callable[[int], None] = lambda _done: None,
 ) -> AuditResult:
     """Check every record and count it; memory holds counters and a few examples, never the records."""
-    tally = Tally(date_column=settings.date_column, since=settings.since, until=settings.until)
+    from langcheck.audit.redact import redact
+
+    hide = redact if settings.redacted else None
+    tally = Tally(date_column=settings.date_column, since=settings.since, until=settings.until, redact_phrase=hide)
     reservoir = Reservoir(redacted=settings.redacted)
 
     def dated() -> Iterable[tuple[Record, str]]:
@@ -108,7 +111,8 @@ def run_audit(
             reservoir.offer(record.text, hit, record.group, month)
         progress(done)
     summary = summarise(tally.counts(), settings.compare)
-    return AuditResult(summary, reservoir.examples(), tuple(problems.lines), settings)
+    examples = reservoir.examples(summary.by_rule, [row.label for row in summary.by_category])
+    return AuditResult(summary, examples, tuple(problems.lines), settings)
 
 
 def to_json(result: AuditResult) -> dict[str, Any]:

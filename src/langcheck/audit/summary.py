@@ -12,8 +12,9 @@ it is pure, so a figure in the HTML, the JSON and the CSV is always the same num
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ UNDATED = "undated"
 TOP_PHRASES = 25
 """Phrases listed in the report (all are counted)."""
 _MAX_DATE_SAMPLES = 5
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +213,16 @@ class Counts:
 class Tally:
     """Add records one at a time into Counts; holds counters only, never the records."""
 
-    def __init__(self, *, date_column: str | None = None, since: str | None = None, until: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        date_column: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        redact_phrase: Callable[[str], str] | None = None,
+    ) -> None:
         self.date_column = date_column
+        self.redact_phrase = redact_phrase
         self.since, self.until = since, until
         self._cells: dict[tuple[str, str], list[int]] = {}
         self._cell_categories: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
@@ -233,6 +243,12 @@ class Tally:
         elif self.date_column is not None:
             self._missing += 1
         return UNDATED
+
+    def phrase_key(self, phrase: str) -> str:
+        """Return how a phrase is counted: lower case, one space, numbers as [n], names hidden if asked."""
+        if self.redact_phrase is not None:
+            phrase = self.redact_phrase(phrase)
+        return _NUMBER.sub("[n]", " ".join(phrase.split()).lower())
 
     def in_period(self, month: str) -> bool:
         """Return True if --since/--until keep a record of this month (an undated one: no)."""
@@ -261,7 +277,7 @@ class Tally:
             self._rules.setdefault(hit.rule_id, (hit.name, hit.category))
             self._rule_counts[(hit.rule_id, "findings")] += 1
             categories[(hit.category, "findings")] += 1
-            self._phrases[(hit.phrase.lower(), hit.rule_id, hit.category)] += 1
+            self._phrases[(self.phrase_key(hit.phrase), hit.rule_id, hit.category)] += 1
             seen_rules.add(hit.rule_id)
             seen_categories.add(hit.category)
         for rule_id in seen_rules:
