@@ -1,9 +1,10 @@
 """`langcheck report` on a hand-computed export: every figure of the JSON asserted exactly.
 
 The export (EXPORT below) has 10 records in two teams over four months, one unreadable date
-(31/02/2026) and one missing date. Its sentences state an age, so the child rules' findings
-are stable: "putting herself at risk" (AG001, agency), "promiscuous" (CH001, character) and
-"sexually active with older men" (CO004, consent).
+(31/02/2026) and one missing date, and a row with no note (counted apart, in no figure). Its
+sentences state an age, so the child rules' findings are stable: "putting herself at risk"
+(AG001, agency), "promiscuous" (CH001, character) and "sexually active with older men" (CO004,
+consent).
 
 Words (runs of letters; "14" is not a word):
   F1 "Jade (14) has been putting herself at risk."        7 words, 1 agency finding
@@ -66,6 +67,8 @@ EXPORT = [
     ("R08", "", "North", C1),  # no date
     ("R09", "2 April 2026", "North", F3),
     ("R10", "28/04/2026", "South", C2),
+    ("R11", "30/04/2026", "South", ""),  # nothing to check: left out of every figure, and said so
+    ("", "", "", ""),  # a blank row is not a record at all
 ]
 OPTIONS = ["--isolated", "--id-column", "Ref", "--date-column", "Date", "--group-by", "Team"]
 
@@ -146,6 +149,7 @@ def test_every_figure_of_the_hand_computed_export(export: Path) -> None:
         "unreadable": 1,
         "unreadable_examples": [f"{export} row 8: '31/02/2026'"],
         "outside_period": 0,
+        "without_text": 1,
     }
     assert data["left_out"] == []
     assert data["settings"]["redacted"] is True and data["settings"]["compare"] == [
@@ -193,7 +197,7 @@ def test_since_and_until_leave_out_other_months_and_say_so(export: Path) -> None
     data = json.loads(result.stdout)
     assert [m["month"] for m in data["by_month"]] == ["2026-02", "2026-03"]
     assert data["totals"]["records"] == 4
-    assert data["dates"]["outside_period"] == 6  # 2 in January, 2 in April, 2 undated
+    assert data["dates"]["outside_period"] == 6  # 2 in January, 2 in April, 2 undated (R11 has no text)
 
 
 def test_severity_and_select_filter_as_check_does(export: Path) -> None:
@@ -300,3 +304,24 @@ def test_usage_errors_are_one_line(export: Path) -> None:
         "error: --compare: '2026-07:2026-01' is not a period; write two months as FIRST:LAST, e.g. 2026-01:2026-06\n"
     )
     assert report(str(export), "--fail-on", "error", "--format", "json").exit_code == 2
+
+
+def test_progress_shows_records_per_second_on_a_terminal_only() -> None:
+    from rich.console import Console
+
+    from langcheck.cli.report import _Progress
+
+    shown = io.StringIO()
+    progress = _Progress()
+    progress.console = Console(file=shown, force_terminal=True, width=100)
+    progress.started -= 2.0  # as if the run had been going for two seconds
+    progress.update(640)
+    progress.stop()
+    assert "640 records" in shown.getvalue() and "records/s" in shown.getvalue()
+    quiet = io.StringIO()
+    silent = _Progress()
+    silent.console = Console(file=quiet, force_terminal=False)
+    silent.started -= 2.0
+    silent.update(640)
+    silent.stop()
+    assert quiet.getvalue() == ""

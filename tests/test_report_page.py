@@ -164,3 +164,14 @@ def decode_png(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
         previous = line
     pixels = [(r[x], r[x + 1], r[x + 2]) for r in rows for x in range(0, stride, channels)]
     return width, height, pixels
+
+
+def test_it_prints_to_pdf_with_each_main_section_on_a_new_page(page: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "report.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    starts = [p.extract_text().split("\n", 1)[0] for p in PdfReader(pdf).pages]
+    assert starts[0] == "Victim-blaming language audit"
+    for heading in ("Trend by month", "By category, rule and phrase", "Examples in context"):
+        assert heading in starts, starts

@@ -129,6 +129,8 @@ def _left_out(result: AuditResult) -> str:
         )
     if dates.missing:
         lines.append(f"{dates.missing:,} records have no date; they are counted and shown as 'no readable date'")
+    if dates.no_text:
+        lines.append(f"{dates.no_text:,} rows have no text in the checked columns; they are not counted in any figure")
     if dates.outside:
         lines.append(f"{dates.outside:,} records fall outside --since/--until (or have no date) and are left out")
     if not lines:

@@ -149,13 +149,14 @@ def _record(
 ) -> Record | None:
     texts = [v if isinstance(v, str) else "" for v in values]
     unit = row_unit(chain, number, texts, columns=layout.prose, names=layout.names, sheet=sheet)
-    if unit is None:
-        return None
+    if unit is None and not any(v is not None and str(v).strip() for v in values):
+        return None  # a blank row is not a record
     place = f"{where} row {number}" if sheet is None else f"{where} sheet {sheet!r} row {number}"
     key = _cell_text(values, layout.id_index) or place
     raw = values[layout.date_index] if layout.date_index is not None and layout.date_index < len(values) else None
     group = _cell_text(values, layout.group_index) or NO_GROUP
-    return Record(place, key, unit.text, parse_date(raw), _cell_text(values, layout.date_index), group)
+    text = unit.text if unit is not None else ""  # a record with nothing to check: counted, not checked
+    return Record(place, key, text, parse_date(raw), _cell_text(values, layout.date_index), group)
 
 
 def _cell_text(values: list[Any], index: int | None) -> str:
@@ -192,7 +193,7 @@ def _table_records(source: Source, fmt: InputFormat, spec: RecordSpec) -> Genera
         for number, values in enumerate(rows, 2):
             record = _record(source.name, number, list(values), layout, chain, sheet=None)
             if record is not None:
-                count += 1
+                count += bool(record.text)
                 yield record
     return count
 
@@ -228,7 +229,7 @@ def _xlsx_records(source: Source, spec: RecordSpec) -> Generator[Record, None, i
                 for number, values in rows:
                     record = _record(source.name, number, values, layout, chain, sheet=sheet.title)
                     if record is not None:
-                        count += 1
+                        count += bool(record.text)
                         yield record
         except LangcheckError:
             raise

@@ -98,6 +98,9 @@ def run_audit(
 
     def dated() -> Iterable[tuple[Record, str]]:
         for record in records:
+            if not record.text.strip():
+                tally.without_text()
+                continue
             month = tally.month_for(record.date, record.date_text, record.where)
             if tally.in_period(month):
                 yield record, month

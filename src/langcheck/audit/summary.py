@@ -121,6 +121,8 @@ class DateCounts:
     unreadable: int = 0
     samples: tuple[str, ...] = ()
     outside: int = 0
+    no_text: int = 0
+    """Rows with values but no text in the checked columns: not checked, not in any figure."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,7 @@ class Counts:
                 "unreadable": self.dates.unreadable,
                 "unreadable_examples": list(self.dates.samples),
                 "outside_period": self.dates.outside,
+                "without_text": self.dates.no_text,
             },
         }
 
@@ -206,6 +209,7 @@ class Counts:
                 int(dates.get("unreadable", 0)),
                 tuple(dates.get("unreadable_examples", ())),
                 int(dates.get("outside_period", 0)),
+                int(dates.get("without_text", 0)),
             ),
         )
 
@@ -229,7 +233,7 @@ class Tally:
         self._rules: dict[str, tuple[str, str]] = {}
         self._rule_counts: Counter[tuple[str, str]] = Counter()
         self._phrases: Counter[tuple[str, str, str]] = Counter()
-        self._missing = self._unreadable = self._outside = 0
+        self._missing = self._unreadable = self._outside = self._no_text = 0
         self._samples: list[str] = []
 
     def month_for(self, date: datetime.date | None, date_text: str, where: str) -> str:
@@ -249,6 +253,10 @@ class Tally:
         if self.redact_phrase is not None:
             phrase = self.redact_phrase(phrase)
         return _NUMBER.sub("[n]", " ".join(phrase.split()).lower())
+
+    def without_text(self) -> None:
+        """Count a record with nothing to check (left out of every figure, and said so)."""
+        self._no_text += 1
 
     def in_period(self, month: str) -> bool:
         """Return True if --since/--until keep a record of this month (an undated one: no)."""
@@ -298,7 +306,9 @@ class Tally:
             for r, (name, category) in sorted(self._rules.items())
         )
         phrases = tuple(PhraseCount(p, r, c, n) for (p, r, c), n in sorted(self._phrases.items()))
-        dates = DateCounts(self.date_column, self._missing, self._unreadable, tuple(self._samples), self._outside)
+        dates = DateCounts(
+            self.date_column, self._missing, self._unreadable, tuple(self._samples), self._outside, self._no_text
+        )
         return Counts(tuple(cells), rules, phrases, dates)
 
 
