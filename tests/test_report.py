@@ -260,11 +260,18 @@ def test_files_are_records_dated_by_name_or_front_matter(tmp_path: Path) -> None
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "visit-2026-03-14.txt").write_text(F1 + "\n", encoding="utf-8")
-    (folder / "meeting.md").write_text(f"---\ndate: 02/04/2026\n---\n\n{C1}\n", encoding="utf-8")
+    (folder / "meeting.md").write_text(f"---\ndate: 02/04/2026\nteam: North\n---\n\n{C1}\n", encoding="utf-8")
     (folder / "undated.txt").write_text(F2 + "\n", encoding="utf-8")
-    data = json.loads(report(str(folder), "--isolated", "--format", "json").stdout)
-    assert data["totals"]["records"] == 3 and data["totals"]["records_with_findings"]["count"] == 2
-    assert [(m["month"], m["records"]) for m in data["by_month"]] == [("2026-03", 1), ("2026-04", 1), ("undated", 1)]
+    (folder / "strategy.md").write_text(f"**Date:** 2 May 2026. **Team:** South.\n\n{C2}\n", encoding="utf-8")
+    data = json.loads(report(str(folder), "--isolated", "--group-by", "team", "--format", "json").stdout)
+    assert data["totals"]["records"] == 4 and data["totals"]["records_with_findings"]["count"] == 2
+    assert [(m["month"], m["records"]) for m in data["by_month"]] == [
+        ("2026-03", 1),
+        ("2026-04", 1),
+        ("2026-05", 1),
+        ("undated", 1),
+    ]
+    assert [(g["group"], g["records"]) for g in data["by_group"]] == [("(none)", 2), ("North", 1), ("South", 1)]
 
 
 def test_bad_inputs_are_one_line_each_and_the_report_is_still_written(export: Path, tmp_path: Path) -> None:

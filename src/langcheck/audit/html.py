@@ -9,6 +9,7 @@ fresh page where that helps, and repeat table headers across pages.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from html import escape
 
 from langcheck.audit.examples import Example
@@ -67,9 +68,9 @@ def _month_label(month: str) -> str:
     return datetime.date(int(month[:4]), int(month[5:]), 1).strftime("%b %Y")
 
 
-def _row_table(table_id: str, caption: str, head: str, rows: tuple[Row, ...], label: object = str) -> str:
+def _row_table(table_id: str, caption: str, head: str, rows: tuple[Row, ...], label: Callable[[str], str] = str) -> str:
     body = "".join(
-        f'<tr><th scope="row">{escape(label(r.label))}</th><td class="num">{r.records:,}</td>'  # type: ignore[operator]
+        f'<tr><th scope="row">{escape(label(r.label))}</th><td class="num">{r.records:,}</td>'
         f'<td class="num">{r.flagged.count:,}</td><td class="num">{_pct(r.flagged)}</td>'
         f'<td class="num">{_ci(r.flagged)}</td><td class="num">{r.findings:,}</td>'
         f'<td class="num">{r.rate:.2f}</td></tr>'

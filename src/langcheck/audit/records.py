@@ -31,7 +31,6 @@ from langcheck.sources.units import BlockChain
 TABLES = frozenset({InputFormat.CSV, InputFormat.TSV, InputFormat.XLSX})
 NO_GROUP = "(none)"
 """The group of a record whose group column is empty (or of a file, which has none)."""
-_DATE_LINE = re.compile(r"^[\W_]*date[\W_]*:[\s*_]*([^*_\n]+?)[\s.]*(?:\*|_|\n|$)", re.I | re.M)
 _HEAD_CHARS = 2000
 
 
@@ -93,15 +92,27 @@ def read_records(targets: Iterable[str], spec: RecordSpec, problems: Problems) -
 
 
 def _file_record(source: Source, fmt: InputFormat, spec: RecordSpec) -> Record:
-    """Return a whole document as one record, dated by its name or a date line at its top."""
+    """Return a whole document as one record, dated by its name or a `date:` line at its top,
+    and grouped by a `--group-by NAME:` line there (front matter or a labelled first line)."""
     text = "\n\n".join(unit.text for unit in read(source, fmt, ReadOptions()))
     day = date_in_name(source.name.rsplit("/", 1)[-1])
-    if day is None and fmt.is_text:
+    group = ""
+    if fmt.is_text and (day is None or spec.group_by):
         head = source.read_bytes(ReadOptions())[:_HEAD_CHARS].decode("utf-8", errors="replace")
-        match = _DATE_LINE.search(head)
-        if match:
-            day = parse_date(match[1].strip())
-    return Record(source.name, source.name, text, day)
+        if day is None:
+            day = parse_date(_head_value(head, "date"))
+        if spec.group_by:
+            group = _head_value(head, spec.group_by)
+    return Record(source.name, source.name, text, day, group=group or NO_GROUP)
+
+
+def _head_value(head: str, key: str) -> str:
+    """Return the value of `key: value` at the top of a document, at the start of a line or after
+    another labelled value (`**Date:** 2 April 2026. **Team:** North.`); "" if there is none."""
+    label = rf"(?:^|(?<=[.;|]\s))[\W_]*\b{re.escape(key)}[\W_]*:"
+    line = re.compile(label + r"[\s*_]*([^*_\n]+?)[\s.]*(?:\*|_|\n|$)", re.I | re.M)
+    match = line.search(head)
+    return match[1].strip() if match else ""
 
 
 @dataclass(frozen=True, slots=True)

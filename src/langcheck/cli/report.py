@@ -10,7 +10,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,9 @@ from langcheck.cli.console import error_line, fail, stderr_console
 from langcheck.cli.options import overlay_from, rule_options, split_list
 from langcheck.errors import LangcheckError
 from langcheck.models import Severity
+
+if TYPE_CHECKING:
+    from langcheck.audit.result import AuditResult, Settings
 
 FORMATS = ("html", "json", "csv")
 
@@ -104,7 +107,7 @@ def report_command(paths: tuple[str, ...], output: Path | None, fmt: str, **opts
     sys.exit(2 if result.left_out else 0)
 
 
-def _settings(opts: dict[str, Any]) -> Any:
+def _settings(opts: dict[str, Any]) -> Settings:
     from langcheck.audit.dates import parse_month
     from langcheck.audit.result import Settings
     from langcheck.audit.summary import Period
@@ -137,7 +140,7 @@ def _settings(opts: dict[str, Any]) -> Any:
     )
 
 
-def _load(path: Path) -> Any:
+def _load(path: Path) -> AuditResult:
     from langcheck.audit.result import from_json
 
     try:
@@ -148,7 +151,7 @@ def _load(path: Path) -> Any:
         fail(f"{path}: is not a langcheck report JSON file ({exc}); give a file written by report --format json")
 
 
-def _write(result: Any, fmt: str, output: Path | None, sources: str) -> None:
+def _write(result: AuditResult, fmt: str, output: Path | None, sources: str) -> None:
     from langcheck.audit.result import to_json
 
     if fmt == "json":
