@@ -332,3 +332,36 @@ def test_progress_shows_records_per_second_on_a_terminal_only() -> None:
     silent.update(640)
     silent.stop()
     assert quiet.getvalue() == ""
+
+
+def test_memory_stays_flat_as_records_grow() -> None:
+    """Ten times the records must not take noticeably more memory: counters, not findings, are kept.
+
+    The texts repeat their words: spaCy's vocabulary grows by each word it has never seen (an
+    engine matter, measured separately in benchmarks/report_bench.py), not by the report's own state.
+    """
+    import datetime
+    import tracemalloc
+
+    from langcheck import Config
+    from langcheck.audit.records import Problems, Record
+    from langcheck.audit.result import Settings, run_audit
+
+    def records(count: int) -> Any:
+        for i in range(count):
+            day = datetime.date(2025, 1 + i % 12, 1 + i % 28)
+            text = f"{F1} {C2} Record {i % 50} closed." if i % 10 == 0 else f"{C1} {C2} Record {i % 50} closed."
+            yield Record(f"row {i}", f"R{i}", text, day, group=f"team {i % 4}")
+
+    def peak(count: int) -> int:
+        tracemalloc.start()
+        result = run_audit(records(count), Config(), Settings(), Problems())
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert result.summary.total.records == count
+        assert result.summary.total.flagged.count == count // 10
+        return top
+
+    run_audit(records(200), Config(), Settings(), Problems())  # load the pipeline first
+    small, large = peak(1_000), peak(10_000)
+    assert large < small * 1.5 + 256 * 1024, (small, large)
