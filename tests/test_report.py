@@ -365,3 +365,14 @@ def test_memory_stays_flat_as_records_grow() -> None:
     run_audit(records(200), Config(), Settings(), Problems())  # load the pipeline first
     small, large = peak(1_000), peak(10_000)
     assert large < small * 1.5 + 256 * 1024, (small, large)
+
+
+def test_no_redact_keeps_names_for_internal_use(export: Path, tmp_path: Path) -> None:
+    hidden = json.loads(report(str(export), *OPTIONS, "--format", "json").stdout)
+    shown = json.loads(report(str(export), *OPTIONS, "--no-redact", "--format", "json").stdout)
+    assert {e["before"] for e in hidden["examples"] if e["rule"] == "AG001"} == {"[name] (14) has been "}
+    assert {e["before"] for e in shown["examples"] if e["rule"] == "AG001"} == {"Jade (14) has been "}
+    out = tmp_path / "internal.html"
+    assert report(str(export), *OPTIONS, "--no-redact", "-o", str(out)).exit_code == 0
+    assert "NOT redacted (--no-redact): for internal use only" in out.read_text(encoding="utf-8")
+    assert report(str(export), "--from-json", str(out), "--format", "json").exit_code == 2  # not both

@@ -6,6 +6,7 @@ when some files could not be read, saying what was left out; the exit status is 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -55,7 +56,14 @@ FORMATS = ("html", "json", "csv")
 @click.option(
     "--from-json", "from_json", type=click.Path(dir_okay=False, path_type=Path), help="Render a saved JSON report."
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N", help="Processes.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Check in N processes [default: every CPU for inputs over 8 MB, else 1].",
+)
 @rule_options
 def report_command(paths: tuple[str, ...], output: Path | None, fmt: str, **opts: Any) -> None:
     """Measure victim-blaming wording across many records: by month, team, category and phrase.
@@ -74,6 +82,8 @@ def report_command(paths: tuple[str, ...], output: Path | None, fmt: str, **opts
     from_json = opts.pop("from_json")
     problems = Problems(report=error_line)
     if from_json is not None:
+        if paths:
+            fail("give either files to read or --from-json, not both")
         result = _load(from_json)
     else:
         if not paths:
@@ -96,7 +106,8 @@ def report_command(paths: tuple[str, ...], output: Path | None, fmt: str, **opts
         records = read_records(targets, spec, problems)
         with _Progress() as progress:
             try:
-                result = run_audit(records, config, settings, problems, workers=opts["jobs"], progress=progress.update)
+                workers = opts["jobs"] or _workers(targets)
+                result = run_audit(records, config, settings, problems, workers=workers, progress=progress.update)
             except LangcheckError as exc:
                 progress.stop()
                 fail(exc)
@@ -105,6 +116,24 @@ def report_command(paths: tuple[str, ...], output: Path | None, fmt: str, **opts
             result = AuditResult(result.summary, result.examples, tuple(problems.lines), result.settings)
     _write(result, fmt, output, ", ".join(paths))
     sys.exit(2 if result.left_out else 0)
+
+
+def _workers(targets: list[str]) -> int:
+    """Return every CPU for a large input (as `check` does), else 1: starting workers costs time."""
+    import os
+
+    from langcheck.cli.documents import LARGE_RUN_BYTES
+
+    total = 0
+    for target in targets:
+        with contextlib.suppress(OSError):
+            total += os.stat(target).st_size
+    if total < LARGE_RUN_BYTES:
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def _settings(opts: dict[str, Any]) -> Settings:
