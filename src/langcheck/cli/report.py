@@ -21,6 +21,7 @@ from langcheck.errors import LangcheckError
 from langcheck.models import Severity
 
 if TYPE_CHECKING:
+    from langcheck.audit.records import Problems
     from langcheck.audit.result import AuditResult, Settings
 
 FORMATS = ("html", "json", "csv")
@@ -69,53 +70,58 @@ def report_command(paths: tuple[str, ...], output: Path | None, fmt: str, **opts
     """Measure victim-blaming wording across many records: by month, team, category and phrase.
 
     Reads folders of notes (one file = one record) and CSV/TSV/XLSX exports (one row = one
-    record). Writes one self-contained HTML file (or --format json / csv). Exit status: 0 the
-    report is written; 2 something could not be read (the report is still written and says so).
+    record). Writes one self-contained HTML file (or --format json / csv). Settings come from
+    the config file nearest the first PATH (one setting for the whole report). Exit status: 0
+    the report is written; 2 something could not be read (the report is still written and says so).
     """
-    from langcheck.audit.records import Problems, RecordSpec, discover_targets, read_records
-    from langcheck.audit.result import AuditResult, run_audit
+    from langcheck.audit.records import Problems
 
     if opts.pop("fail_on"):
         fail("--fail-on does not apply to report; use check to fail a build on findings")
     if fmt == "html" and output is None:
         fail("no output file given; add -o report.html (the HTML report is written to a file)")
     from_json = opts.pop("from_json")
-    problems = Problems(report=error_line)
     if from_json is not None:
         if paths:
             fail("give either files to read or --from-json, not both")
         result = _load(from_json)
+    elif not paths:
+        fail("no files given; name the exports or folders to report on")
     else:
-        if not paths:
-            fail("no files given; name the exports or folders to report on")
-        settings = _settings(opts)
-        spec = RecordSpec(opts["id_column"], opts["date_column"], opts["group_by"], split_list(opts["columns"]))
-        try:
-            from langcheck.settings import SettingsResolver
-
-            resolver = SettingsResolver(
-                explicit=opts["config_path"], isolated=opts["isolated"], overlay=overlay_from(**opts)
-            )
-            config = resolver.config_for(Path(paths[0]))
-            from langcheck.linter import Linter
-
-            Linter(config)  # a bad rule or setting stops the run before any reading
-        except LangcheckError as exc:
-            fail(exc)
-        targets = discover_targets(paths, config.is_excluded, problems)
-        records = read_records(targets, spec, problems)
-        with _Progress() as progress:
-            try:
-                workers = opts["jobs"] or _workers(targets)
-                result = run_audit(records, config, settings, problems, workers=workers, progress=progress.update)
-            except LangcheckError as exc:
-                progress.stop()
-                fail(exc)
-        if result.summary.total.records == 0 and not problems.lines:
-            problems.add("no records with text were found; check the paths and --columns")
-            result = AuditResult(result.summary, result.examples, tuple(problems.lines), result.settings)
+        result = _audit(paths, opts, Problems(report=error_line))
     _write(result, fmt, output, ", ".join(paths))
     sys.exit(2 if result.left_out else 0)
+
+
+def _audit(paths: tuple[str, ...], opts: dict[str, Any], problems: Problems) -> AuditResult:
+    """Read, check and count the records; a bad rule or setting stops the run before any reading."""
+    from langcheck.audit.records import RecordSpec, discover_targets, read_records
+    from langcheck.audit.result import AuditResult, run_audit
+    from langcheck.linter import Linter
+    from langcheck.settings import SettingsResolver
+
+    settings = _settings(opts)
+    spec = RecordSpec(opts["id_column"], opts["date_column"], opts["group_by"], split_list(opts["columns"]))
+    try:
+        overlay = overlay_from(**opts)
+        resolver = SettingsResolver(explicit=opts["config_path"], isolated=opts["isolated"], overlay=overlay)
+        config = resolver.config_for(Path(paths[0]))  # one setting for the whole report
+        Linter(config)
+    except LangcheckError as exc:
+        fail(exc)
+    targets = discover_targets(paths, config.is_excluded, problems)
+    records = read_records(targets, spec, problems)
+    with _Progress() as progress:
+        try:
+            workers = opts["jobs"] or _workers(targets)
+            result = run_audit(records, config, settings, problems, workers=workers, progress=progress.update)
+        except LangcheckError as exc:
+            progress.stop()
+            fail(exc)
+    if result.summary.total.records == 0 and not problems.lines:
+        problems.add("no records with text were found; check the paths and --columns")
+        result = AuditResult(result.summary, result.examples, tuple(problems.lines), result.settings)
+    return result
 
 
 def _workers(targets: list[str]) -> int:
