@@ -112,6 +112,7 @@ def test_charts_and_tables_hold_the_figures_in_the_dom(page: Path, tmp_path: Pat
     ]
     figures = dom.split('id="key-figures"')[1].split("</div></div>")[0]
     assert ">10</span>" in figures and ">60.0%</span>" in figures and "-25.0 pts" in figures
+    assert "from Jan 2026\u2013Feb 2026 (75.0%) to Mar 2026\u2013Apr 2026 (50.0%): it fell" in figures
     assert "95% interval -65.5 to +32.0 points" in figures
     assert "<mark>putting herself at risk</mark>" in dom and "[name] (14) has been " in dom and "Jade" not in dom
     assert "Write instead:" in dom

@@ -14,7 +14,7 @@ from html import escape
 
 from langcheck.audit.examples import Example
 from langcheck.audit.result import AuditResult
-from langcheck.audit.summary import UNDATED, Row, Share
+from langcheck.audit.summary import UNDATED, Period, Row, Share
 from langcheck.audit.svg import Bar, bars, columns
 
 _STYLE = """
@@ -68,6 +68,11 @@ def _month_label(month: str) -> str:
     return datetime.date(int(month[:4]), int(month[5:]), 1).strftime("%b %Y")
 
 
+def _period(period: Period) -> str:
+    first, last = _month_label(period.first), _month_label(period.last)
+    return first if first == last else f"{first}\u2013{last}"  # an en dash between the months
+
+
 def _row_table(table_id: str, caption: str, head: str, rows: tuple[Row, ...], label: Callable[[str], str] = str) -> str:
     body = "".join(
         f'<tr><th scope="row">{escape(label(r.label))}</th><td class="num">{r.records:,}</td>'
@@ -107,8 +112,8 @@ def _figures(result: AuditResult) -> str:
         items.append(
             (
                 f"{100 * c.estimate:+.1f} pts",
-                f"change in the share from {comparison.first.label} ({_pct(comparison.before)}) to "
-                f"{comparison.second.label} ({_pct(comparison.after)}): it {word}; 95% interval "
+                f"change in the share from {_period(comparison.first)} ({_pct(comparison.before)}) to "
+                f"{_period(comparison.second)} ({_pct(comparison.after)}): it {word}; 95% interval "
                 f"{100 * c.low:+.1f} to {100 * c.high:+.1f} points",
             )
         )
