@@ -120,6 +120,8 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
             ("Jayden (15) was found at the trap house. He is manipulative.", FLAG),  # a boy victim is "he"
             ("The boys (14 and 15) were at the flat. They are manipulative.", FLAG),
             ("The suspect, 34, was arrested. He is manipulative.", DROP),
+            ("He is manipulative and goes missing.", FLAG),  # no one else in the note: presumed the child
+            ("He was flirting with the 14-year-old and is manipulative.", DROP),  # the child is someone else
         ],
     ),
     (
@@ -172,6 +174,68 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         [
             ("The road outside the school is dangerous.", DROP),
             ("The boy is dangerous.", FLAG),
+        ],
+    ),
+    (
+        "rationale_given",
+        "graded as absent",
+        [
+            ("The report was graded as absent because she was with her aunt.", DROP),
+            ("The report was graded as absent because there was no apparent risk.", FLAG),  # a grade is no reason
+        ],
+    ),
+    (
+        "no_exploitation_context",
+        "earns good money",
+        [
+            ("Tom earns good money at the car wash.", DROP),
+            ("The boy earns good money working for the older males.", FLAG),
+        ],
+    ),
+    (
+        "negated",
+        "deserves it",
+        [
+            ("She never deserves it.", DROP),
+            ("She never listened, she deserves it.", FLAG),  # a new clause after the comma
+        ],
+    ),
+    (
+        "suspect_account",
+        "has a history of lying",
+        [
+            ("She has a history of lying, the suspect told police.", DROP),
+            ("She has a history of lying, staff told police.", FLAG),
+        ],
+    ),
+    (
+        "adult_subject",
+        "law unto himself",
+        [
+            ("The manager is a law unto himself.", DROP),
+            ("Kai is a law unto himself.", FLAG),
+        ],
+    ),
+    (
+        "adult_owner",
+        "her boyfriend",
+        [
+            ("The suspect is her boyfriend, a 27-year-old man from Luton.", FLAG),  # "is": not his own
+            ("Mother believes she is staying with her boyfriend in Luton.", FLAG),  # Mother reports
+            ("The victim, aged 34, was assaulted by her boyfriend.", DROP),
+        ],
+    ),
+    (
+        "adult_owner",
+        "his partner",
+        [("The suspect strangled his partner and threatened to kill her.", DROP)],
+    ),
+    (
+        "perpetrator_subject",
+        "flirtatious",
+        [
+            ("Her behaviour towards the men was flirtatious.", FLAG),  # the men are objects
+            ("The suspect was flirtatious with staff.", DROP),
         ],
     ),
     (
@@ -442,6 +506,50 @@ def test_condition_behaviour(name: str, phrase: str, sentences: list[tuple[str, 
 
 
 GUIDANCE_CASES = [
+    (
+        "generic_subject",
+        "A woman who dresses provocatively has not contributed to a rape.",
+        "dresses provocatively",
+        True,
+    ),
+    ("generic_subject", "A woman was groped on the Northern line.", "groped", False),  # a particular event
+    ("generic_subject", "Children who go missing place themselves at risk.", "place themselves at risk", False),
+    ("generic_subject", "Leah was found with men who are exploiting girls.", "exploiting", False),
+    ("reported_label", "The girls were labelled as promiscuous.", "promiscuous", True),
+    ("reported_label", "Those who dealt with the girls referred to them as street wise.", "street wise", True),
+    ("reported_label", "A 14-year-old girl was described as streetwise.", "streetwise", True),
+    (
+        "reported_label",
+        "Professionals often wrongly view exploitative relationships as consensual.",
+        "consensual",
+        True,
+    ),
+    ("reported_label", "She may be exploited even if the activity appears consensual.", "consensual", True),
+    (
+        "reported_label",
+        "The project worked with child prostitutes, as they were then called.",
+        "child prostitutes",
+        True,
+    ),
+    ("reported_label", "Leah (14) has been with men at the flat and is described as streetwise.", "streetwise", False),
+    ("advice_to_avoid", "The myth that women cry rape must be challenged.", "cry rape", True),
+    ("advice_to_avoid", "The guide advises against describing a child as streetwise.", "streetwise", True),
+    ("reported_label", "Exploited girls were said by social workers to be streetwise.", "streetwise", True),
+    ("reported_label", "A girl with warning markers was inappropriately treated as absent.", "treated as absent", True),
+    ("reported_label", "Jade was treated as absent.", "treated as absent", False),
+    (
+        "generic_subject",
+        "The reasons for a person deciding to go missing may be complex.",
+        "deciding to go missing",
+        True,
+    ),
+    (
+        "advice_to_avoid",
+        "Examples of victim blaming include saying that they put themselves at risk.",
+        "put themselves at risk",
+        True,
+    ),
+    ("advice_to_avoid", "Use domestic abuse instead of a domestic or a domestic dispute.", "a domestic dispute", True),
     ("generic_subject", "Children who go missing repeatedly are at greater risk.", "go missing", True),
     ("generic_subject", "Jade and other children go missing.", "go missing", False),
     ("reported_label", "Exploited girls were perceived to be streetwise.", "streetwise", True),

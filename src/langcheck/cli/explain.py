@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from rich.text import Text
 
+from langcheck.citations import primary_first
 from langcheck.cli.console import fail, stdout_console
 from langcheck.errors import LangcheckError
 from langcheck.models import Audience
@@ -13,6 +14,8 @@ from langcheck.ruleset import load_rules
 _UNIVERSAL = (
     "inside quotation marks: the writer is recording someone's words (shown with --include-quotes)",
     "when the words are mentioned as words (\"the term 'absconded'\")",
+    "in prose about the language rather than a record about a person: children or victims in general, "
+    "how a group was labelled, what a word implies, advice to avoid a phrase",
 )
 
 
@@ -44,8 +47,9 @@ def explain_command(rule_id: str) -> None:
         out.append(f"  - {line}\n")
     if rule.applies_to is Audience.CHILD:
         out.append(
-            "  - when nothing in the note shows a child (an age under 18, a child word), "
-            "unless --subject child is set\n"
+            "  - when the note shows that the person the words describe is an adult (their age of 18 or "
+            "over, 'the woman', an adult DOB field); a note with no age is presumed to be about a child; "
+            "--subject child or adult overrides this\n"
         )
     from langcheck.conditions import describe  # imported here: the conditions are heavy to import
 
@@ -58,12 +62,8 @@ def explain_command(rule_id: str) -> None:
     for text in rule.examples.passes[:3]:
         out.append("  not flagged: ", style="green")
         out.append(text + "\n")
-    out.append("\nSources\n", style="bold")
-    for sid in rule.sources:
-        src = ruleset.sources.get(sid)
-        if src is None:
-            out.append(f"  - {sid}\n")
-            continue
-        out.append(f"  - {src.publisher} ({src.year}). {src.title}.")
-        out.append(f" {src.url}\n" if src.url else "\n")
+    out.append("\nSources", style="bold")
+    out.append(" (primary first: inspections, guidance, inquiries, reviews, research)\n")
+    for src in primary_first(rule.sources, ruleset.sources):
+        out.append(f"  - [{src.kind.value}] {src.publisher} ({src.year}). {src.title}. {src.url}\n")
     stdout_console().print(out, soft_wrap=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from langcheck.conditions.adulthood import Adulthood, owner_adulthood
 from langcheck.conditions.ages import token_age
 from langcheck.conditions.candidate import CLAUSE_BREAKS, Candidate
 from langcheck.conditions.words import (
@@ -58,6 +59,7 @@ _PEER_CUES = words("peer peers classmate classmates")
 _PEER_PAIRS = (("same", "age"), ("similar", "age"), ("age", "appropriate"))
 _PARTNER_WORDS = words("boyfriend girlfriend partner friend classmate")
 _WORD_RE = re.compile(r"[a-z]+")
+_POSSESSIVES = words("her his their")
 
 
 def _clause_end(c: Candidate, limit: int) -> int:
@@ -151,7 +153,12 @@ def adult_owner(c: Candidate) -> bool:
         j += 1
     if any(doc[i - 1].lower_ == "both" and (token_age(doc, i) or 0) >= 18 for i in range(c.end, j)):
         return True  # "her partner, both 20": an adult couple
-    owner = owner_before(c)
+    if doc[c.start].lower_ in _POSSESSIVES:  # "her boyfriend": the owner is whoever "her" is
+        if owner_adulthood(c, c.start) is not Adulthood.ADULT:
+            return False  # a child, or no age at all: presumed a child
+        owner: str | None = "adult"
+    else:
+        owner = owner_before(c)
     if owner != "adult":
         return owner == "other"
     ages_with_word = (token_age(doc, i) for i in range(c.start, j))
