@@ -76,8 +76,6 @@ def report_command(paths: tuple[str, ...], output: Path | None, fmt: str, **opts
     """
     from langcheck.audit.records import Problems
 
-    if opts.pop("fail_on"):
-        fail("--fail-on does not apply to report; use check to fail a build on findings")
     if fmt == "html" and output is None:
         fail("no output file given; add -o report.html (the HTML report is written to a file)")
     from_json = opts.pop("from_json")
@@ -91,6 +89,9 @@ def report_command(paths: tuple[str, ...], output: Path | None, fmt: str, **opts
         result = _audit(paths, opts, Problems(report=error_line))
     _write(result, fmt, output, ", ".join(paths))
     sys.exit(2 if result.left_out else 0)
+
+
+report_command.params = [p for p in report_command.params if p.name != "fail_on"]  # a report fails nothing
 
 
 def _audit(paths: tuple[str, ...], opts: dict[str, Any], problems: Problems) -> AuditResult:
