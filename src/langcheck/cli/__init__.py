@@ -14,6 +14,7 @@ from langcheck.cli.check import check_command
 from langcheck.cli.exitcodes import ExitCode
 from langcheck.cli.explain import explain_command
 from langcheck.cli.fix import fix_command
+from langcheck.cli.report import report_command
 from langcheck.cli.rules import rules_command
 from langcheck.cli.serve import serve_command
 from langcheck.cli.test_rules import test_rules_command
@@ -35,6 +36,7 @@ cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(test_rules_command)
 cli.add_command(serve_command)
+cli.add_command(report_command)
 
 
 def main() -> None:
