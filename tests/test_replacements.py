@@ -14,12 +14,8 @@ from click.testing import CliRunner
 
 from langcheck import Config, Linter
 from langcheck.cli import cli
-from langcheck.engine import CompiledRules
 from langcheck.errors import RuleError
 from langcheck.loader import load_rule
-from langcheck.nlp import load_pipeline
-from langcheck.ruleset import RuleSet, bundled_rules_dir, load_pack
-from langcheck.testing import run_pack
 from langcheck.verbs import Form, form_of, inflect, passive_auxiliary
 
 FITPACK = Path(__file__).parent / "fixtures" / "fitpack"
@@ -224,11 +220,9 @@ def write_pack(tmp_path: Path, replacement: str, fail: str) -> Path:
 
 
 def problems(pack: Path) -> list[str]:
-    loaded = load_pack(pack)
-    compiled = CompiledRules(
-        RuleSet(loaded.rules, {**load_pack(bundled_rules_dir()).sources, **loaded.sources}), load_pipeline()
-    )
-    return [r.problem for r in run_pack(compiled) if not r.ok]
+    """Return the failures `langcheck test-rules` reports for a pack."""
+    result = CliRunner().invoke(cli, ["test-rules", str(pack)])
+    return [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ import click
 from langcheck.cli import safewrite
 from langcheck.cli.console import fail, stdout_console
 from langcheck.cli.documents import Job, Messages, linter_for, plan
+from langcheck.cli.exitcodes import ExitCode
 from langcheck.cli.options import overlay_from, rule_options
 from langcheck.discovery import STDIN
 from langcheck.errors import InputError, LangcheckError
@@ -178,5 +179,5 @@ def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None
     else:
         console.print("Nothing to fix.", highlight=False)
     if tally.errors:
-        sys.exit(2)
-    sys.exit(1 if tally.pending else 0)
+        sys.exit(ExitCode.ERROR)
+    sys.exit(ExitCode.FINDINGS if tally.pending else ExitCode.CLEAN)

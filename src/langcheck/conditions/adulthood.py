@@ -31,6 +31,8 @@ _MALE = words("he him his himself")
 _PLURAL = words("they them their themselves themself")
 _PRONOUNS = _FEMALE | _MALE | _PLURAL
 _SUBJECT_PRONOUNS = words("she he they")
+_ADULT_TITLES = words("mr mrs ms mx dr")
+_RELATING = words("with to between")
 _COPULAS = words("is was are were be been being now also still not")
 
 _CHILD_NOUNS = words(
@@ -209,7 +211,28 @@ def person_adulthood(c: Candidate, names: Mapping[str, int] | None = None) -> Ad
     verdict = _sentence_ages(c) if found is None else _adulthood_of(c, found, set(), names or {})
     if verdict is Adulthood.ADULT and _sentence_shows_child(c):
         return Adulthood.CHILD  # "The 29-year-old had sex with the 14-year-old": the child is in it
+    if verdict is Adulthood.ADULT and _other_party_unknown(c, names or {}):
+        return Adulthood.UNKNOWN  # "The 29-year-old had sex with Jordan": Jordan is presumed a child
     return verdict
+
+
+def _other_party_unknown(c: Candidate, names: Mapping[str, int]) -> bool:
+    """Return True if the match relates its subject to someone whose age the text does not give.
+
+    "had sex with Jordan", "sexual contact between the 27-year-old and Jordan": the words
+    describe both people, and the one with no age is presumed to be a child.
+    """
+    relational = c.doc[c.end - 1].lower_ in _RELATING or any(
+        c.doc[k].lower_ == "between" for k in range(max(c.sent_start, c.start - 3), c.end)
+    )
+    if not relational:
+        return False
+    for k in range(c.end, min(c.sent_end, c.end + 4)):
+        if _is_person(c, k):
+            return _adulthood_of(c, k, set(), names) is not Adulthood.ADULT
+        if c.doc[k].lower_ not in _OBJECT_MODIFIERS | words("and her his their"):
+            return False
+    return False
 
 
 def _sentence_ages(c: Candidate) -> Adulthood:
@@ -347,6 +370,8 @@ def _own_adulthood(c: Candidate, i: int, names: Mapping[str, int]) -> Adulthood:
     if word in _CHILD_NOUNS or word in ("lad", "lads"):
         return Adulthood.CHILD
     before = c.doc[i - 1].lower_ if i > 0 else ""
+    if _is_name(c, i) and before.rstrip(".") in _ADULT_TITLES:
+        return Adulthood.ADULT  # "Ms Patel", "Mr Ali": a note gives adults, not children, a title
     if word in _ADULT_NOUNS:
         return Adulthood.UNKNOWN if before in _YOUNG else Adulthood.ADULT
     if word in ("female", "male", "person", "individual") and before in ("adult", "adults"):

@@ -94,7 +94,7 @@ def perpetrator_subject(c: Candidate) -> bool:
     return False
 
 
-_OBJECT_PREPOSITIONS = words("with to from by at of towards toward around near against")
+_OBJECT_PREPOSITIONS = words("with to from by at of towards toward around near against in within into")
 _NOUN_MODIFIERS = words(
     """
     the a an some two three four five several many other others older adult unknown known local these
