@@ -93,6 +93,11 @@ class TextContext:
         self.text = text
         self._today = today
 
+    @property
+    def today(self) -> datetime.date | None:
+        """The date ages are worked out against (None: the real today)."""
+        return self._today
+
     @functools.cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:
         return tuple(find_quotes(self.text))

@@ -46,16 +46,20 @@ class Fit:
     sentence_start: bool
 
     @classmethod
-    def of(cls, cand: Candidate) -> Fit:
-        """Read what surrounds a match."""
+    def of(cls, cand: Candidate, *, needs_person: bool = True) -> Fit:
+        """Read what surrounds a match (the person only if the advice speaks of them: it costs a search)."""
         doc = cand.doc
         before = tuple(doc[i].lower_ for i in range(cand.sent_start, cand.start) if not doc[i].is_space)
         words = tuple(doc[i].lower_ for i in range(cand.start, cand.end) if not doc[i].is_space)
         after = tuple(doc[i].lower_ for i in range(cand.end, cand.sent_end) if not doc[i].is_space)
-        person = _own_person(words) or described_pronoun(cand) or "they"
+        person = _own_person(words) or (described_pronoun(cand) if needs_person else None) or "they"
         return cls(
             before, words, after, person, person == "they" and _plural(words, before), cand.start == cand.sent_start
         )
+
+
+_PERSON_RE = re.compile(r"\{(?:they|them|their|themselves|passive:[^}]*)\}", re.IGNORECASE)
+"""Placeholders that need the person the words describe (a pronoun, or a verb agreeing with them)."""
 
 
 def _own_person(words: Sequence[str]) -> str | None:
@@ -75,7 +79,8 @@ def _plural(words: Sequence[str], before: Sequence[str]) -> bool:
 
 def advice(rule: Rule, cand: Candidate, match: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Return (replacements, hints) for one match, each filled to fit it; replacements may be none."""
-    fit = Fit.of(cand)
+    texts = [rep.text for rep in rule.replacements] + list(rule.hints)
+    fit = Fit.of(cand, needs_person=any(_PERSON_RE.search(t) for t in texts))
     return replacements_for(rule, fit, match), hints_for(rule, fit, match)
 
 

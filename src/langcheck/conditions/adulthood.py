@@ -24,7 +24,7 @@ from enum import Enum
 from langcheck.conditions.ages import token_age
 from langcheck.conditions.candidate import CLAUSE_BREAKS, Candidate
 from langcheck.conditions.words import RELATIVE_WORDS, words
-from langcheck.context import ADULT_AGE, Marker, TextContext, analyse
+from langcheck.context import ADULT_AGE, Marker, TextContext, analyse, find_age_marks
 
 _FEMALE = words("she her herself")
 _MALE = words("he him his himself")
@@ -112,9 +112,13 @@ _REPORTERS = words(
     """
 )
 _FIELD_RE = re.compile(
-    r"(?im)^[^\n]*?\b(?:DOB|D\.O\.B\.?|date of birth)\b[^\n]*$"
-    r"|^[ \t]*(?:age|aged)\b[ \t]*[:=-]?[ \t]*\d[^\n]*$|^[^\n]*\bage[ \t]*:[^\n]*$"
-    r"|^[ \t]*(?:name|subject|victim|client|service user|complainant|person|ip|young person|child|patient)\s*:[^\n]*$"
+    r"(?i)[^\n]*?\b(?:DOB|D\.O\.B\.?|date of birth)\b[^\n]*"
+    r"|[ \t]*(?:age|aged)\b[ \t]*[:=-]?[ \t]*\d[^\n]*|[^\n]*\bage[ \t]*:[^\n]*"
+    r"|[ \t]*(?:name|subject|victim|client|service user|complainant|person|ip|young person|child|patient)\s*:[^\n]*"
+)
+_FIELD_HINT = re.compile(
+    r"(?i)\b(?:DOB|D\.O\.B|date of birth|age|aged|name|subject|victim|client|service user|complainant|person|ip"
+    r"|young person|child|patient)\b"
 )
 """A record's header lines that give the age of the person it is about: a DOB or age field, or
 a "Name:"/"Subject:"/"Victim:" line with an age ("Victim: Sarah Jones (34)")."""
@@ -455,9 +459,12 @@ def _age_left(c: Candidate, i: int) -> int | None:
 
 def _age_of_name(c: Candidate, i: int) -> int | None:
     """Return an age written beside the same name elsewhere in the text ("Sarah Jones (24) ... Sarah is")."""
-    name = c.doc[i].text
-    for j, tok in enumerate(c.doc):
-        if j != i and tok.text == name:
+    import numpy
+
+    doc = c.doc
+    same = numpy.flatnonzero(doc.to_array("ORTH") == doc[i].orth).tolist()  # the name's other places, without a loop
+    for j in same:
+        if j != i:
             last = j
             while last + 1 < len(c.doc) and _is_name(c, last + 1):
                 last += 1  # the surname: "Sarah Jones, aged 24"
@@ -485,14 +492,24 @@ def record_adulthood(context: TextContext) -> Adulthood:
 
     A record header ("DOB: 03/04/1991", "Age: 34") gives the age of the person the record is
     about. A field on a line that names a suspect or a relative is about them, not the subject.
+    Only the lines a cheap keyword scan picks are read, and only their ages are worked out, so a
+    long document costs one pass of a simple pattern.
     """
     text = context.text
     verdicts: set[Adulthood] = set()
-    for line in _FIELD_RE.finditer(text):
-        lowered = set(re.findall(r"[a-z]+", line.group(0).lower()))
-        if lowered & _FIELD_OTHERS:
+    seen: set[int] = set()
+    for hint in _FIELD_HINT.finditer(text):
+        start = text.rfind("\n", 0, hint.start()) + 1
+        if start in seen:
             continue
-        for mark in context.marks_in(line.start(), line.end()):
+        seen.add(start)
+        end = text.find("\n", hint.end())
+        line = text[start : len(text) if end < 0 else end]
+        if not _FIELD_RE.fullmatch(line):
+            continue
+        if set(re.findall(r"[a-z]+", line.lower())) & _FIELD_OTHERS:
+            continue
+        for mark in find_age_marks(line, today=context.today):
             if mark.age is not None:
                 verdicts.add(Adulthood.ADULT if mark.age >= ADULT_AGE else Adulthood.CHILD)
     return verdicts.pop() if len(verdicts) == 1 else Adulthood.UNKNOWN

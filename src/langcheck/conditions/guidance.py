@@ -313,7 +313,11 @@ def _is_name(c: Candidate, i: int) -> bool:
 
 
 def _has_phrase(seq: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(tuple(seq[i : i + len(p)]) == p for i in range(len(seq)) for p in phrases)
+    """Return True if any phrase occurs in `seq`, looking only where a phrase's first word is."""
+    firsts = {p[0] for p in phrases}
+    return any(
+        tuple(seq[i : i + len(p)]) == p for i, word in enumerate(seq) if word in firsts for p in phrases if p[0] == word
+    )
 
 
 def _label_verb_before(seq: list[str], k: int) -> bool:
