@@ -28,7 +28,7 @@ from langcheck.linter import Linter
 from langcheck.models import Finding, Rule
 from langcheck.report import FileReport, finding_lines
 from langcheck.settings import SettingsResolver
-from langcheck.sources import InputFormat, ReadOptions, Source, read, resolve_format
+from langcheck.sources import InputFormat, ReadOptions, Source, format_for, read, resolve_format
 from langcheck.sources.text import NotTextError
 
 if TYPE_CHECKING:
@@ -85,29 +85,26 @@ def plan(
     *,
     input_format: InputFormat | None = None,
     options: ReadOptions | None = None,
+    stdin_filename: str | None = None,
 ) -> Plan:
-    """Return the jobs for `paths`; raise LangcheckError for a rule or setting that stops the run."""
+    """Return the jobs for `paths`; raise LangcheckError for a rule or setting that stops the run.
+
+    Every config file that governs a path is read and validated here, before any document is
+    read, so a bad setting is one line and no checking, not one line per file it governs.
+    `stdin_filename` is the name standard input stands for: its config, per-file ignores and
+    format (by suffix) are that file's, and findings are reported under that name.
+    """
     options = options or ReadOptions()
-
-    def excluded(path: Path) -> bool:
-        try:
-            return resolver.config_for(path).is_excluded(path)
-        except LangcheckError:
-            return False  # the bad config file is reported for the files it governs
-
-    found = discover(paths, excluded=excluded)
+    found = discover(paths, excluded=lambda path: resolver.config_for(path).is_excluded(path))
     jobs: list[Job] = []
     rules: dict[str, Rule] = {}
     for target in found.targets:
         if target.problem is not None:
             jobs.append(Job(target.path, error=f"{target.path}: {target.problem}"))
             continue
-        path = Path.cwd() if target.path == STDIN else Path(target.path)
-        try:
-            config = resolver.config_for(path)
-        except LangcheckError as exc:
-            jobs.append(Job(target.path, error=str(exc)))
-            continue
+        named = stdin_filename if target.path == STDIN and stdin_filename else target.path
+        path = Path.cwd() if named == STDIN else Path(named)
+        config = resolver.config_for(path)  # a bad config file stops the run here
         if target.path != STDIN and config.is_excluded(path):
             continue
         rules.update((r.id, r) for r in linter_for(config).ruleset)  # a bad rule stops the run here
@@ -116,9 +113,10 @@ def plan(
             try:
                 data = _read_stdin(options)
             except InputError as exc:
-                jobs.append(Job(target.path, error=str(exc)))
+                jobs.append(Job(named, error=str(exc)))
                 continue
-        jobs.append(Job(target.path, config, input_format, options, target.found, data))
+        fmt = input_format or (format_for(named) if named != target.path else None)  # --stdin-filename's suffix
+        jobs.append(Job(named, config, fmt, options, target.found, data))
     return Plan(tuple(jobs), found.skipped, rules)
 
 

@@ -12,7 +12,7 @@ from langcheck.cli.options import overlay_from, rule_options
 from langcheck.errors import LangcheckError
 
 
-@click.command("serve")
+@click.command("serve", short_help="Serve LanguageTool's API and a paste-and-check page.")
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -63,7 +63,7 @@ def serve_command(
 
     Point the LanguageTool browser add-on, LibreOffice or ltex-ls at http://HOST:PORT/v2, or
     open http://HOST:PORT/ in a browser. The rules are chosen as for `check`; no text is logged.
-    Stop with Ctrl+C.
+    Stop with Ctrl+C (or SIGTERM); either exits with status 0.
     """
     from langcheck.linter import Linter
     from langcheck.server import CheckService, Limits, bind, create_app, is_loopback, run, url_of
@@ -98,8 +98,11 @@ def serve_command(
     console.print("  No text is logged. Stop with Ctrl+C.", soft_wrap=True)
     try:
         run(app, sock)
+    except KeyboardInterrupt:  # Ctrl+C is how a user stops it: not an error, so exit 0 quietly
+        pass
     finally:
         service.close()
+    console.print("langcheck serve: stopped.", soft_wrap=True)
 
 
 serve_command.params = [p for p in serve_command.params if p.name != "fail_on"]  # nothing fails in serve
