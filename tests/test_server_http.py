@@ -389,14 +389,25 @@ def test_serve_command_starts_answers_and_logs_no_text(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "langcheck", "serve", "--port", "0", "--isolated", "--extend-rules", str(PACK)]
     command += ["--select", "TS001", "--max-request-bytes", "5000"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
-    try:
-        assert proc.stderr is not None
-        lines = []
-        for line in proc.stderr:
+    # Both streams in one pipe, read to its end by one thread: the test waits for the "page:"
+    # line without stopping the reading, so nothing the server prints later (or that the reader
+    # had already buffered) is lost, as it was when the loop stopped and communicate() took over.
+    proc = subprocess.Popen(command, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    lines: list[str] = []
+    ready = threading.Event()
+
+    def drain() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
             lines.append(line)
             if "page:" in line:
-                break
+                ready.set()
+        ready.set()  # the server stopped before it was ready: the assertion below says so
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        assert ready.wait(120), lines
         found = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines))
         assert found, lines
         base = found.group(0)
@@ -410,8 +421,11 @@ def test_serve_command_starts_answers_and_logs_no_text(tmp_path: Path) -> None:
             sock.recv(1024)
     finally:
         proc.terminate()
-        out, err = proc.communicate(timeout=20)
-    logged = "".join(lines) + out + err
+        proc.wait(timeout=20)
+        reader.join(timeout=20)
+        assert proc.stdout is not None
+        proc.stdout.close()
+    logged = "".join(lines)
     assert "rules ready" in logged and "No text is logged" in logged
     assert secret not in logged
 

@@ -33,6 +33,10 @@ def _excerpt(line: str, col: int, width: int, context: int = _CONTEXT) -> tuple[
         return line, start
     lo = max(0, start - context)
     hi = min(len(line), start + width + context)
+    if lo > 0 and " " in line[lo:start]:  # start and end the window between words
+        lo = line.index(" ", lo, start) + 1
+    if hi < len(line) and " " in line[start + width : hi]:
+        hi = line.rindex(" ", start + width, hi)
     prefix = "..." if lo > 0 else ""
     suffix = "..." if hi < len(line) else ""
     return prefix + line[lo:hi] + suffix, start - lo + len(prefix)
