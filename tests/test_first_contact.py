@@ -137,7 +137,8 @@ def test_the_same_extend_rules_folder_twice_is_one_pack(runner: CliRunner, tmp_p
     (tmp_path / ".langcheck.toml").write_text(f'extend-rules = ["{PACK}"]\n', encoding="utf-8")
     note = tmp_path / "note.txt"
     note.write_text(NOTE, encoding="utf-8")
-    result = runner.invoke(cli, ["check", str(note), "--extend-rules", PACK, "--extend-rules", PACK, "--select", "TS001"])
+    twice = ["--extend-rules", PACK, "--extend-rules", PACK]
+    result = runner.invoke(cli, ["check", str(note), *twice, "--select", "TS001"])
     assert "already used" not in result.stderr
     assert result.exit_code == 1 and "TS001" in result.stdout
 
@@ -159,7 +160,7 @@ def test_config_accepts_the_obvious_forms() -> None:
     ("kwargs", "expected"),
     [
         ({"select": {"agency": True}}, "select: is {'agency': True}; pass a string or a list of strings"),
-        ({"subject": "teen"}, "subject: is 'teen'; pass one of \"auto\", \"child\", \"adult\", or a Subject"),
+        ({"subject": "teen"}, 'subject: is \'teen\'; pass one of "auto", "child", "adult", or a Subject'),
         ({"fail_on": 3}, "fail_on: is 3; pass one of"),
         ({"include_quotes": "yes"}, "include_quotes: is 'yes'; pass True or False"),
         ({"extend_rules": 5}, "extend_rules: is 5; pass a folder or a list of folders"),
@@ -264,7 +265,8 @@ def test_extend_select_extend_ignore_and_exclude(runner: CliRunner, tmp_path: Pa
     assert rules("--extend-select", "TS002", "--extend-ignore", "TS001") == ["TS002"]
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "d.txt").write_text(NOTE, encoding="utf-8")
-    paths = {f["path"] for f in json.loads(runner.invoke(cli, ["check", str(tmp_path), "--format", "json"]).stdout)["findings"]}
+    everything = runner.invoke(cli, ["check", str(tmp_path), "--format", "json"]).stdout
+    paths = {f["path"] for f in json.loads(everything)["findings"]}
     assert str(tmp_path / "drafts" / "d.txt") in paths
     out = runner.invoke(cli, ["check", str(tmp_path), "--format", "json", "--exclude", "drafts"]).stdout
     assert {f["path"] for f in json.loads(out)["findings"]} == {str(note)}
@@ -414,9 +416,8 @@ def words_of(text: str) -> set[str]:
 
 @pytest.mark.parametrize("columns", [80, 200])
 def test_check_wraps_between_words_with_a_hanging_indent(runner: CliRunner, columns: int) -> None:
-    result = runner.invoke(
-        cli, ["check", "-", "--isolated", "--select", "AG001", "--color", "always"], input=LONG, env={"COLUMNS": str(columns)}
-    )
+    args = ["check", "-", "--isolated", "--select", "AG001", "--color", "always"]
+    result = runner.invoke(cli, args, input=LONG, env={"COLUMNS": str(columns)})
     lines = ANSI.sub("", result.stdout).splitlines()
     assert all(len(line) <= columns for line in lines), [line for line in lines if len(line) > columns]
     plain = runner.invoke(cli, ["check", "-", "--isolated", "--select", "AG001"], input=LONG).stdout
@@ -486,7 +487,8 @@ def test_explain_in_tmux_at_80_columns(tmp_path: Path) -> None:
         subprocess.run([*base, "kill-server"], check=False, capture_output=True)
     assert "the\nauthor" in screen or "the author" in screen
     assert "the a\nuthor" not in screen
-    assert "\n  - inside quotation marks: the writer is recording someone's words (shown with\n    --include-quotes)" in screen
+    bullet = "\n  - inside quotation marks: the writer is recording someone's words (shown with\n    --include-quotes)"
+    assert bullet in screen
 
 
 # --- stopping serve -----------------------------------------------------------------------------

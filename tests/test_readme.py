@@ -68,7 +68,8 @@ def script(sh_blocks: list[tuple[int, str]]) -> str:
             want = expected if i == len(lines) - 1 else 0
             label = shlex.quote(f"README block {number}: {line}")
             out.append(line)
-            out.append(f'__rc=$?; if [ "$__rc" != {want} ]; then echo {label} "exited $__rc, not {want}" >&2; exit 97; fi')
+            stop = f'echo {label} "exited $__rc, not {want}" >&2; exit 97'
+            out.append(f'__rc=$?; if [ "$__rc" != {want} ]; then {stop}; fi')
     return "\n".join(out) + "\n"
 
 
