@@ -19,7 +19,6 @@ from click.testing import CliRunner
 import langcheck
 from langcheck import Config, ConfigError, Linter, Severity, Subject
 from langcheck.cli import cli
-from langcheck.cli.init import Team, starter
 
 REPO = Path(__file__).resolve().parents[1]
 PACK = str(Path(__file__).parent / "fixtures" / "pack")
@@ -320,6 +319,8 @@ def test_sarif_names_standard_input_as_the_other_formats_do(runner: CliRunner) -
 
 @pytest.mark.parametrize("team", ["children", "adults"])
 def test_init_writes_a_valid_commented_starter(runner: CliRunner, tmp_path: Path, team: str) -> None:
+    from langcheck.cli.init import Team, starter
+
     result = runner.invoke(cli, ["init", "--team", team, str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = tmp_path / ".langcheck.toml"
