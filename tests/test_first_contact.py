@@ -527,3 +527,24 @@ def test_ctrl_c_stops_serve_quietly_with_status_0(tmp_path: Path) -> None:
     assert code == 0, output
     assert "Aborted" not in output and "Traceback" not in output
     assert output.rstrip().endswith("langcheck serve: stopped.")
+
+
+def test_ctrl_c_stops_a_check_with_130_and_one_line() -> None:
+    exe = Path(sys.executable).with_name("langcheck")
+    proc = subprocess.Popen(
+        [str(exe), "check", "-", "--isolated"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        threading.Event().wait(3)  # started and waiting for standard input
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 130
+    assert err.strip() == "langcheck: interrupted" and out == ""

@@ -25,7 +25,7 @@ import click
 
 from langcheck.cli.console import fail, stdout_console
 from langcheck.cli.documents import Job, Messages, linter_for, plan
-from langcheck.cli.options import overlay_from, rule_options
+from langcheck.cli.options import color_option, exclude_option, overlay_from, rule_options
 from langcheck.discovery import STDIN
 from langcheck.errors import InputError, LangcheckError
 from langcheck.fixes import apply_fixes, fixable
@@ -145,6 +145,8 @@ def _fix(job: Job, *, do_write: bool, tally: _Tally, messages: Messages, console
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option("--write", "do_write", is_flag=True, help="Apply the fixes to the files (default: show a diff).")
 @rule_options
+@exclude_option
+@color_option
 def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None, isolated: bool, **opts: Any) -> None:
     """Show the safe term swaps as a diff, or apply them with --write.
 

@@ -84,11 +84,24 @@ def serve_command(
     except LangcheckError as exc:
         sock.close()
         fail(exc)
-    url = url_of(sock)
-    console.print(f"langcheck serve: {len(service.rules)} rules ready in {seconds:.1f} s", soft_wrap=True)
+    try:  # from here on, Ctrl+C is how a user stops the server: not an error, so exit 0 quietly
+        rules, loopback = len(service.rules), is_loopback(host)
+        _announce(console, url_of(sock), host=host, rules=rules, seconds=seconds, loopback=loopback)
+        run(app, sock)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        service.close()
+        sock.close()
+    console.print("langcheck serve: stopped.", soft_wrap=True)
+
+
+def _announce(console: Any, url: str, *, host: str, rules: int, seconds: float, loopback: bool) -> None:
+    """Say where the server listens and how to stop it."""
+    console.print(f"langcheck serve: {rules} rules ready in {seconds:.1f} s", soft_wrap=True)
     console.print(f"  page:      {url}", soft_wrap=True)
     console.print(f"  API:       {url}v2   (LanguageTool clients: set this as the server address)", soft_wrap=True)
-    if not is_loopback(host):
+    if not loopback:
         console.print(
             f"warning: listening on {host}: other machines can send case notes to this server over plain "
             "HTTP. Put it behind TLS and access control, or use the default --host 127.0.0.1.",
@@ -96,13 +109,6 @@ def serve_command(
             soft_wrap=True,
         )
     console.print("  No text is logged. Stop with Ctrl+C.", soft_wrap=True)
-    try:
-        run(app, sock)
-    except KeyboardInterrupt:  # Ctrl+C is how a user stops it: not an error, so exit 0 quietly
-        pass
-    finally:
-        service.close()
-    console.print("langcheck serve: stopped.", soft_wrap=True)
 
 
 serve_command.params = [p for p in serve_command.params if p.name != "fail_on"]  # nothing fails in serve

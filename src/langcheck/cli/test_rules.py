@@ -9,6 +9,7 @@ import click
 from rich.text import Text
 
 from langcheck.cli.console import fail, stdout_console
+from langcheck.cli.options import color_option
 from langcheck.errors import LangcheckError
 from langcheck.ruleset import RuleSet, bundled_rules_dir, load_pack
 
@@ -16,6 +17,7 @@ from langcheck.ruleset import RuleSet, bundled_rules_dir, load_pack
 @click.command("test-rules", short_help="Run a rule pack's own examples (default: the bundled pack).")
 @click.argument("directory", type=click.Path(path_type=Path), metavar="[DIR]", required=False)
 @click.option("-v", "--verbose", is_flag=True, help="Also list the examples that pass.")
+@color_option
 def test_rules_command(directory: Path | None, verbose: bool) -> None:
     """Run every example in a rule pack (the bundled pack if DIR is not given).
 
