@@ -47,7 +47,7 @@ def main() -> None:
     "Aborted!"; `serve` treats Ctrl+C as its normal way to stop and exits 0.
     """
     try:
-        cli.main(prog_name="langcheck", standalone_mode=False)
+        code = cli.main(prog_name="langcheck", standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("langcheck: interrupted\n")
         sys.exit(130)
@@ -59,3 +59,4 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)  # --help and --version return their status
