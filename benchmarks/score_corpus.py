@@ -4,10 +4,15 @@ Prints precision, recall and F1 overall and per category, then the misses and fa
 so that a rule author can see which rule or context condition explains each error.
 
     python benchmarks/score_corpus.py [CORPUS.jsonl] [--category NAME] [--quiet] [--json]
+                                      [--subject auto|child|adult]
+    python benchmarks/score_corpus.py --all [--subject ...]
 
 The corpus defaults to ../shared/corpus/dev.jsonl beside the repository. Scoring follows the
 corpus README: a finding is a true positive if it overlaps a labelled span; a span is found
-if any finding overlaps it.
+if any finding overlaps it. Keys other than `text` and `spans` (`id`, `note`, `source`) are
+ignored. `--all` scores every corpus we keep (the shared dev and review sets, then each
+benchmarks/corpus/*.jsonl) and prints one line for each, so that a rule change can be weighed
+against all of them at once.
 """
 
 from __future__ import annotations
@@ -18,10 +23,40 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from langcheck.config import Config
 from langcheck.errors import LangcheckError
 from langcheck.linter import Linter
+from langcheck.models import Subject
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+DEFAULT = SHARED / "dev.jsonl"
+OURS = Path(__file__).resolve().parent / "corpus"
+
+
+def all_corpora() -> list[Path]:
+    """Every corpus --all scores: the shared sets that exist here, then our own, by name."""
+    shared = [SHARED / "dev.jsonl", SHARED / "review.jsonl"]
+    return [p for p in shared if p.is_file()] + sorted(OURS.glob("*.jsonl"))
+
+
+def _summary(linter: Linter, path: Path) -> str:
+    """One line of figures for one corpus (for --all)."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tp = fp = hit = total = 0
+    for rec, findings in zip(records, linter.check_many(r["text"] for r in records), strict=True):
+        text = rec["text"]
+        spans = [(text.index(s["text"]), text.index(s["text"]) + len(s["text"])) for s in rec["spans"]]
+        for f in findings:
+            if any(f.start < e and s < f.end for s, e in spans):
+                tp += 1
+            else:
+                fp += 1
+        total += len(spans)
+        hit += sum(any(f.start < e and s < f.end for f in findings) for s, e in spans)
+    p = f"{tp / (tp + fp):.3f}" if tp + fp else "  n/a"
+    r = f"{hit / total:.3f}" if total else "  n/a"
+    counts = f"{len(records):5d} passages {total:4d} spans"
+    return f"{path.name:22} {counts}  precision {p}  recall {r}  ({tp} true, {fp} false findings)"
 
 
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 (a linear report script)
@@ -30,14 +65,30 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0912, PLR0915 (a lin
     ap.add_argument("--category", help="Only list errors for spans/findings of this category.")
     ap.add_argument("--quiet", action="store_true", help="Only print the figures.")
     ap.add_argument("--json", action="store_true", help="Print the figures as JSON.")
+    ap.add_argument(
+        "--subject",
+        choices=[s.value for s in Subject],
+        default=Subject.AUTO.value,
+        help="Whom the notes describe, as `langcheck check --subject` (default: auto).",
+    )
+    ap.add_argument("--all", action="store_true", help="Score every corpus we keep; one summary line each.")
     args = ap.parse_args(argv)
+    linter = Linter(Config(subject=Subject(args.subject)))
+    if args.all:
+        try:
+            for path in all_corpora():
+                print(_summary(linter, path))
+        except LangcheckError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        return 0
     if not args.corpus.is_file():
         print(f"error: {args.corpus}: no such corpus file; give the path to a .jsonl corpus", file=sys.stderr)
         return 2
 
     records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     try:
-        all_findings = list(Linter().check_many(r["text"] for r in records))
+        all_findings = list(linter.check_many(r["text"] for r in records))
     except LangcheckError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -58,7 +58,9 @@ def make_pack(tmp_path: Path) -> Callable[..., Path]:
     ) -> Path:
         pack = tmp_path / "pack"
         (pack / category).mkdir(parents=True, exist_ok=True)
-        (pack / "sources.yaml").write_text("- {id: TEST1, title: T, publisher: P, year: 2024}\n")
+        (pack / "sources.yaml").write_text(
+            "- {id: TEST1, title: T, publisher: P, year: 2024, kind: research, url: https://example.org/t}\n"
+        )
         body = RULE_TEMPLATE.format(
             id=id,
             name=name,

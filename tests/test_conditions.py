@@ -120,6 +120,8 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
             ("Jayden (15) was found at the trap house. He is manipulative.", FLAG),  # a boy victim is "he"
             ("The boys (14 and 15) were at the flat. They are manipulative.", FLAG),
             ("The suspect, 34, was arrested. He is manipulative.", DROP),
+            ("He is manipulative and goes missing.", FLAG),  # no one else in the note: presumed the child
+            ("He was flirting with the 14-year-old and is manipulative.", DROP),  # the child is someone else
         ],
     ),
     (
@@ -175,11 +177,125 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         ],
     ),
     (
+        "peer",
+        "had sex with",
+        [
+            ("He had sex with a 13-year-old girl he met online.", FLAG),  # "he" may be an adult
+            ("Jayden (14) had sex with a 14-year-old girl from school.", DROP),
+            ("He had sex with her when she was 13.", FLAG),  # her own age, not a peer's
+        ],
+    ),
+    (
+        "adult_actor",
+        "a runner",
+        [
+            ("Kai's role in the OCG is as a runner.", FLAG),  # "in the OCG": not who acts
+            ("The OCG used Kai as a runner.", DROP),
+        ],
+    ),
+    (
+        "rationale_given",
+        "graded as absent",
+        [
+            ("The report was graded as absent because she was with her aunt.", DROP),
+            ("The report was graded as absent because there was no apparent risk.", FLAG),  # a grade is no reason
+        ],
+    ),
+    (
+        "no_exploitation_context",
+        "earns good money",
+        [
+            ("Tom earns good money at the car wash.", DROP),
+            ("The boy earns good money working for the older males.", FLAG),
+        ],
+    ),
+    (
+        "negated",
+        "deserves it",
+        [
+            ("She never deserves it.", DROP),
+            ("She never listened, she deserves it.", FLAG),  # a new clause after the comma
+        ],
+    ),
+    (
+        "suspect_account",
+        "has a history of lying",
+        [
+            ("She has a history of lying, the suspect told police.", DROP),
+            ("She has a history of lying, staff told police.", FLAG),
+        ],
+    ),
+    (
+        "adult_subject",
+        "law unto himself",
+        [
+            ("The manager is a law unto himself.", DROP),
+            ("Kai is a law unto himself.", FLAG),
+        ],
+    ),
+    (
+        "adult_owner",
+        "her boyfriend",
+        [
+            ("The suspect is her boyfriend, a 27-year-old man from Luton.", FLAG),  # "is": not his own
+            ("Mother believes she is staying with her boyfriend in Luton.", FLAG),  # Mother reports
+            ("The victim, aged 34, was assaulted by her boyfriend.", DROP),
+        ],
+    ),
+    (
+        "adult_owner",
+        "his partner",
+        [("The suspect strangled his partner and threatened to kill her.", DROP)],
+    ),
+    (
+        "perpetrator_subject",
+        "flirtatious",
+        [
+            ("Her behaviour towards the men was flirtatious.", FLAG),  # the men are objects
+            ("The suspect was flirtatious with staff.", DROP),
+        ],
+    ),
+    (
         "adult_subject",
         "streetwise",
         [
             ("Her mother, aged 40, is streetwise.", DROP),
             ("Jade (14) is streetwise.", FLAG),
+        ],
+    ),
+    (
+        "generic_subject",
+        "{go} missing",
+        [
+            ("Children who go missing repeatedly are at greater risk of exploitation.", DROP),
+            ("Many exploited young people go missing from care.", DROP),
+            ("A child who goes missing is at risk.", DROP),
+            ("Jade goes missing most weekends.", FLAG),
+            ("The children from this home go missing every weekend.", FLAG),
+            ("Tayo (14), a child in care, goes missing every weekend.", FLAG),
+        ],
+    ),
+    (
+        "reported_label",
+        "streetwise",
+        [
+            ("Inspectors found that staff described exploited children as streetwise.", DROP),
+            ("Victims were often seen as streetwise by professionals.", DROP),
+            ("The label implies that she is streetwise.", DROP),  # what a word implies, not a record
+            ("Staff described Jade as streetwise.", FLAG),
+            ("Police described the 15-year-old as streetwise.", FLAG),
+            ("Intelligence suggests she is streetwise.", FLAG),
+        ],
+    ),
+    (
+        "advice_to_avoid",
+        "streetwise",
+        [
+            ("Avoid describing a child as streetwise.", DROP),
+            ("Do not describe her as streetwise in the referral.", DROP),
+            ("Write what happened rather than streetwise.", DROP),
+            ("She is streetwise rather than naive.", FLAG),
+            ("Staff say Zara is very streetwise.", FLAG),
         ],
     ),
     (
@@ -404,3 +520,71 @@ def test_condition_behaviour(name: str, phrase: str, sentences: list[tuple[str, 
     compiled = CompiledRules(load_pack(make_pack([f'phrase: "{phrase}"'], unless=f"[{name}]")), load_pipeline())
     got = [(text, bool(compiled.findings(text))) for text, _ in sentences]
     assert got == sentences
+
+
+GUIDANCE_CASES = [
+    (
+        "generic_subject",
+        "A woman who dresses provocatively has not contributed to a rape.",
+        "dresses provocatively",
+        True,
+    ),
+    ("generic_subject", "A woman was groped on the Northern line.", "groped", False),  # a particular event
+    ("generic_subject", "Children who go missing place themselves at risk.", "place themselves at risk", False),
+    ("generic_subject", "Leah was found with men who are exploiting girls.", "exploiting", False),
+    ("reported_label", "The girls were labelled as promiscuous.", "promiscuous", True),
+    ("reported_label", "Those who dealt with the girls referred to them as street wise.", "street wise", True),
+    ("reported_label", "A 14-year-old girl was described as streetwise.", "streetwise", True),
+    (
+        "reported_label",
+        "Professionals often wrongly view exploitative relationships as consensual.",
+        "consensual",
+        True,
+    ),
+    ("reported_label", "She may be exploited even if the activity appears consensual.", "consensual", True),
+    (
+        "reported_label",
+        "The project worked with child prostitutes, as they were then called.",
+        "child prostitutes",
+        True,
+    ),
+    ("reported_label", "Leah (14) has been with men at the flat and is described as streetwise.", "streetwise", False),
+    ("advice_to_avoid", "The myth that women cry rape must be challenged.", "cry rape", True),
+    ("advice_to_avoid", "The guide advises against describing a child as streetwise.", "streetwise", True),
+    ("reported_label", "Exploited girls were said by social workers to be streetwise.", "streetwise", True),
+    ("reported_label", "A girl with warning markers was inappropriately treated as absent.", "treated as absent", True),
+    ("reported_label", "Jade was treated as absent.", "treated as absent", False),
+    (
+        "generic_subject",
+        "The reasons for a person deciding to go missing may be complex.",
+        "deciding to go missing",
+        True,
+    ),
+    (
+        "advice_to_avoid",
+        "Examples of victim blaming include saying that they put themselves at risk.",
+        "put themselves at risk",
+        True,
+    ),
+    ("advice_to_avoid", "Use domestic abuse instead of a domestic or a domestic dispute.", "a domestic dispute", True),
+    ("generic_subject", "Children who go missing repeatedly are at greater risk.", "go missing", True),
+    ("generic_subject", "Jade and other children go missing.", "go missing", False),
+    ("reported_label", "Exploited girls were perceived to be streetwise.", "streetwise", True),
+    ("reported_label", "Staff described Jade as streetwise.", "streetwise", False),
+    ("reported_label", "The word implies that she consented.", "consented", True),
+    ("advice_to_avoid", "Avoid saying that she consented.", "consented", True),
+    ("advice_to_avoid", "She consented rather than refused.", "consented", False),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "words", "holds"), GUIDANCE_CASES)
+def test_each_guidance_condition_on_its_own(name: str, text: str, words: str, holds: bool) -> None:
+    """Each guidance condition is judged alone: the engine applies all three, which could hide one."""
+    from langcheck.conditions import Candidate
+    from langcheck.context import analyse
+
+    doc = load_pipeline().make_doc(text)
+    start = next(t.i for t in doc if t.idx == text.index(words))
+    end = start + len(load_pipeline().make_doc(words))
+    cand = Candidate(doc, start, end, 0, len(doc), analyse(text))
+    assert CONDITIONS[name](cand) is holds

@@ -328,8 +328,8 @@ def test_init_writes_a_valid_commented_starter(runner: CliRunner, tmp_path: Path
     assert written.read_text(encoding="utf-8").count("\n# ") >= 8  # every setting explained
     config = langcheck.load_config(written)
     assert config.subject is (Subject.AUTO if team == "children" else Subject.ADULT)
-    (tmp_path / "note.txt").write_text(NOTE, encoding="utf-8")
-    checked = runner.invoke(cli, ["check", str(tmp_path / "note.txt")])
+    (tmp_path / "note.txt").write_text("She is sexually active with older men.\n", encoding="utf-8")
+    checked = runner.invoke(cli, ["check", str(tmp_path / "note.txt")])  # a rule about children only
     assert checked.exit_code == (1 if team == "children" else 0), checked.output
 
 
@@ -405,7 +405,15 @@ def test_the_rule_template_in_the_docs_passes_test_rules(runner: CliRunner, tmp_
     (tmp_path / "agency" / "AG001-put-self-at-risk.yaml").write_text(template, encoding="utf-8")
     result = runner.invoke(cli, ["test-rules", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "sources.yaml" in doc.split("## A pack of your own", 1)[1]
+    pack_section = doc.split("## A pack of your own", 1)[1].split("\n## ", 1)[0]
+    sources = pack_section.split("```yaml\n", 1)[1].split("```", 1)[0]  # the documented sources.yaml
+    (tmp_path / "sources.yaml").write_text(sources, encoding="utf-8")
+    own = template.replace("id: AG001", "id: TM001").replace("sources: [HMI24, CARDIFF]", "sources: [HMI24, TEAMGUIDE]")
+    (tmp_path / "agency" / "AG001-put-self-at-risk.yaml").unlink()
+    (tmp_path / "agency" / "TM001-put-self-at-risk.yaml").write_text(own, encoding="utf-8")
+    assert runner.invoke(cli, ["test-rules", str(tmp_path)]).exit_code == 0
+    explained = runner.invoke(cli, ["explain", "TM001", "--isolated", "--extend-rules", str(tmp_path)])
+    assert "Recording language guide for the exploitation team" in explained.stdout
 
 
 # --- a real terminal's width --------------------------------------------------------------------

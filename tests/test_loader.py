@@ -113,14 +113,16 @@ def test_non_utf8_rule_file(tmp_path: Path) -> None:
 def test_duplicate_ids_in_a_pack_are_refused(tmp_path: Path) -> None:
     write(tmp_path, GOOD)
     write(tmp_path, GOOD.replace("name: test-rule", "name: twin"), name="ZZ001-twin.yaml")
-    (tmp_path / "sources.yaml").write_text("- {id: TEST1, title: T, publisher: P, year: 2024}\n")
+    (tmp_path / "sources.yaml").write_text(
+        "- {id: TEST1, title: T, publisher: P, year: 2024, kind: research, url: https://example.org/t}\n"
+    )
     with pytest.raises(RuleError, match="ZZ001 is already used"):
         load_pack(tmp_path)
 
 
 def test_sources_list_rejects_duplicates(tmp_path: Path) -> None:
     path = tmp_path / "sources.yaml"
-    path.write_text("- {id: A, title: T, publisher: P}\n- {id: A, title: T, publisher: P}\n")
+    path.write_text("- {id: A, title: T, publisher: P, kind: research, url: https://example.org/a}\n" * 2)
     with pytest.raises(RuleError, match="'A' is listed twice"):
         load_sources(path)
 

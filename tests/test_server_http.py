@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -153,9 +154,83 @@ def test_clean_text_has_no_matches(url: str) -> None:
     assert check(url, {"text": "Jade (14) was seen at the park at 14:00.", "language": "en"})["matches"] == []
 
 
+# LibreOffice Writer's unencoded bodies, beside clients that encode
+
+WRITER_PARAGRAPHS = [
+    "Jade (14) & Amy (15) said Jade has been putting herself at risk.",
+    "Attendance 100%41 days. Jade (14) has been putting herself at risk.",
+    "Ref 50%C3 Jade (14)+1 has been putting herself at risk.",
+    "🚨 50% + 1 & more: Jade (14) has been putting herself at risk.",
+]
+
+
+def writer_check(base: str, path: str, paragraph: str) -> Any:
+    """POST as Writer's built-in client does: raw text, form content type, no User-Agent."""
+    body = f"text={paragraph}&language=en-GB".encode()
+    status, _, raw = call(base, "POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200, raw
+    return json.loads(raw)
+
+
+@pytest.mark.parametrize("paragraph", WRITER_PARAGRAPHS)
+def test_writers_unencoded_paragraphs_are_checked_as_written(url: str, paragraph: str) -> None:
+    raw = writer_check(url, "/v2/check", paragraph)
+    [match] = raw["matches"]
+    assert utf16_slice(paragraph, match["offset"], match["length"]) == FLAGGED
+    encoded = check(url, {"text": paragraph, "language": "en-GB"})  # what a client that encodes sends
+    assert encoded["matches"] == raw["matches"]
+
+
+def test_curl_that_encodes_is_unaffected(url: str) -> None:
+    curl = shutil.which("curl")
+    if curl is None:
+        pytest.skip("curl is not installed")
+    for paragraph in WRITER_PARAGRAPHS:
+        command = [curl, "-sS", "--max-time", "30", url + "v2/check", "--data-urlencode", f"text={paragraph}"]
+        out = subprocess.run([*command, "-d", "language=en-GB"], capture_output=True, check=True, timeout=60)
+        [match] = json.loads(out.stdout)["matches"]
+        assert utf16_slice(paragraph, match["offset"], match["length"]) == FLAGGED
+
+
+def test_a_client_that_sends_a_user_agent_is_read_as_a_form(url: str) -> None:
+    body = "text=Jade (14) has been putting herself at risk & more&language=en-GB"
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "User-Agent": "curl/7.88.1"}
+    status, _, raw = call(url, "POST", "/v2/check", body, headers)
+    assert status == 200 and json.loads(raw)["matches"][0]["length"] == len(FLAGGED)
+    status, _, raw = call(url, "POST", "/v2/check", "text=Ref 50%C3 Jade&language=en-GB", headers)
+    assert status == 400 and "not UTF-8" in json.loads(raw)["message"]
+
+
+# paths as people type them
+
+
 def test_the_check_path_without_v2_also_answers(url: str) -> None:
     status, _, body = call(url, "POST", "/check", urlencode({"text": NOTE}))
     assert status == 200 and json.loads(body)["matches"]
+
+
+@pytest.mark.parametrize("path", ["/v2//languages", "//v2/languages", "/languages", "//languages", "/v2///languages"])
+def test_languages_answer_at_the_paths_people_type(url: str, path: str) -> None:
+    status, headers, body = call(url, "GET", path)
+    assert (status, headers["content-type"]) == (200, "application/json"), body
+    assert body == call(url, "GET", "/v2/languages")[2]
+
+
+@pytest.mark.parametrize("path", ["/v2//check", "//check", "/check", "//v2//check"])
+def test_check_answers_at_the_paths_people_type(url: str, path: str) -> None:
+    [match] = writer_check(url, path, WRITER_PARAGRAPHS[0])["matches"]
+    assert match["rule"]["id"] == "TS001"
+    assert match["rule"]["urls"] == [{"value": url + "rules/TS001"}]
+
+
+def test_other_api_paths_answer_without_v2_and_with_doubled_slashes(url: str) -> None:
+    assert call(url, "GET", "/healthcheck")[::2] == (200, b"OK")
+    assert call(url, "GET", "/v2//healthcheck")[::2] == (200, b"OK")
+    assert json.loads(call(url, "GET", "/info")[2])["software"]["name"] == "langcheck"
+    assert call(url, "GET", "//maxtextlength")[2] == b"100000"
+    assert [r["ruleId"] for r in json.loads(call(url, "GET", "/configinfo")[2])["rules"]] == ["TS001", "TS002"]
+    assert call(url, "GET", "//rules//ts001")[0] == 200
+    assert call(url, "GET", "/v3//languages")[0] == 404
 
 
 def test_languages_health_info_and_configinfo(url: str) -> None:
@@ -389,25 +464,14 @@ def test_serve_command_starts_answers_and_logs_no_text(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "langcheck", "serve", "--port", "0", "--isolated", "--extend-rules", str(PACK)]
     command += ["--select", "TS001", "--max-request-bytes", "5000"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    # Both streams in one pipe, read to its end by one thread: the test waits for the "page:"
-    # line without stopping the reading, so nothing the server prints later (or that the reader
-    # had already buffered) is lost, as it was when the loop stopped and communicate() took over.
-    proc = subprocess.Popen(command, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
-    lines: list[str] = []
-    ready = threading.Event()
-
-    def drain() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    try:
+        assert proc.stderr is not None
+        lines = []
+        for line in proc.stderr:
             lines.append(line)
             if "page:" in line:
-                ready.set()
-        ready.set()  # the server stopped before it was ready: the assertion below says so
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    try:
-        assert ready.wait(120), lines
+                break
         found = re.search(r"http://127\.0\.0\.1:\d+/", "".join(lines))
         assert found, lines
         base = found.group(0)
@@ -421,11 +485,13 @@ def test_serve_command_starts_answers_and_logs_no_text(tmp_path: Path) -> None:
             sock.recv(1024)
     finally:
         proc.terminate()
+        # read through the same buffered pipe the loop above read from: communicate() would skip
+        # whatever that loop had already buffered past the "page:" line
+        assert proc.stderr is not None and proc.stdout is not None
+        with proc.stderr, proc.stdout:
+            err, out = proc.stderr.read(), proc.stdout.read()
         proc.wait(timeout=20)
-        reader.join(timeout=20)
-        assert proc.stdout is not None
-        proc.stdout.close()
-    logged = "".join(lines)
+    logged = "".join(lines) + out + err
     assert "rules ready" in logged and "No text is logged" in logged
     assert secret not in logged
 

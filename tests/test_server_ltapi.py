@@ -9,11 +9,13 @@ from typing import Any
 import pytest
 
 from langcheck import Config, Linter
+from langcheck.models import Severity
 from langcheck.server.annotation import AnnotatedText, parse_data
 from langcheck.server.errors import RequestError
 from langcheck.server.ltapi import Selection, parse_check, parse_language, parse_params, parse_selection
-from langcheck.server.ltresponse import RuleInfo, Software, check_response, context, languages
+from langcheck.server.ltresponse import RuleInfo, Software, check_response, config_info, context, languages
 from langcheck.server.offsets import Utf16Index, utf16_length
+from langcheck.server.underline import Underline
 
 PACK = Path(__file__).parent / "fixtures" / "pack"
 SOFTWARE = Software("langcheck", "0.1.0", "2026-01-01 00:00:00 +0000")
@@ -66,6 +68,53 @@ def test_a_json_object_body_is_accepted() -> None:
     params = parse_params(body, "", "application/json")
     assert params["text"] == "hello"
     assert json.loads(params["data"]) == {"annotation": []}
+
+
+FORM = "application/x-www-form-urlencoded"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Jade (14) & Amy (15) have been putting themselves at risk.",
+        "Attendance 100%41 days. Jade (14) has been putting herself at risk.",
+        "Ref 50%C3 Jade (14) chose to go missing again.",
+        "Jade (14) + Amy (15): 2+2 & a=b, language=en-GB&language=en-GB",
+        "Zoë (14) went missing.\nShe returned.",
+    ],
+)
+def test_writers_unencoded_body_is_read_literally(paragraph: str) -> None:
+    body = f"text={paragraph}&language=en-GB".encode()
+    assert parse_params(body, "", FORM, user_agent=None) == {"text": paragraph, "language": "en-GB"}
+    assert parse_params(body, "", FORM + "; charset=UTF-8", user_agent=None)["text"] == paragraph
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "user_agent", "text"),
+    [
+        # a client that encodes (it sends a User-Agent): read as a form, as before
+        (b"text=Jade (14) & Amy&language=en-GB", FORM, "curl/7.88.1", "Jade (14) "),
+        (b"text=100%41 days&language=en-GB", FORM, "python-requests/2.32", "100A days"),
+        # newer Writers encode the text: nothing in it that an encoder leaves raw, so it is decoded
+        (b"text=Jade%20%2814%29%20%26%20Amy%20100%2541&language=en-GB", FORM, None, "Jade (14) & Amy 100%41"),
+        (b"text=Jade+%2814%29&language=en-GB", FORM, None, "Jade (14)"),
+        # not Writer's shape: another content type, other fields, or fields after the language
+        (b"text=Jade (14) & Amy&language=en-GB", "application/json", None, "Jade (14) "),
+        (b"text=Jade (14) & Amy&language=en-GB", "", None, "Jade (14) "),
+        (b"text=Jade (14) & Amy&language=en-GB&username=x&apiKey=y", FORM, None, "Jade (14) "),
+        (b"language=en-GB&text=Jade (14) & Amy", FORM, None, "Jade (14) "),
+        (b"text=Jade (14) & Amy&language=en GB", FORM, None, "Jade (14) "),
+    ],
+)
+def test_encoded_bodies_and_other_shapes_are_read_as_forms(
+    body: bytes, content_type: str, user_agent: str | None, text: str
+) -> None:
+    assert parse_params(body, "", content_type, user_agent=user_agent)["text"] == text
+
+
+def test_a_writer_body_that_is_not_utf8_is_refused() -> None:
+    with pytest.raises(RequestError, match="not UTF-8"):
+        parse_params(b"text=caf\xe9 & co&language=en-GB", "", FORM, user_agent=None)
 
 
 @pytest.mark.parametrize(
@@ -214,7 +263,7 @@ def test_response_has_every_field_clients_require(linter: Linter) -> None:
     }
     [match] = data["matches"]
     assert match == {
-        "message": "'putting herself at risk' makes the child responsible for danger that adults create.",
+        "message": "'putting herself at risk' makes the child responsible for danger that adults create. (TS001)",
         "shortMessage": "Testing",
         "replacements": [
             {"value": "is at risk from the adults who are exploiting her"},
@@ -224,7 +273,7 @@ def test_response_has_every_field_clients_require(linter: Linter) -> None:
         "length": 23,
         "context": {"text": "Jade (14) has been putting herself at risk.", "offset": 19, "length": 23},
         "sentence": "Jade (14) has been putting herself at risk.",
-        "type": {"typeName": "Hint"},
+        "type": {"typeName": "Other"},
         "rule": {
             "id": "TS001",
             "description": "Put self at risk (TS001)",
@@ -237,6 +286,40 @@ def test_response_has_every_field_clients_require(linter: Linter) -> None:
         "contextForSureMatch": 0,
         "langcheck": {"severity": "warning", "name": "put-self-at-risk", "quoted": False},
     }
+
+
+def test_underline_follows_severity_and_the_message_names_the_rule(linter: Linter) -> None:
+    text = "Jade (14) has been putting herself at risk. She disclosed historic abuse."
+    warning, info = answer(linter, {"text": text})["matches"]
+    assert (warning["rule"]["id"], warning["langcheck"]["severity"]) == ("TS001", "warning")
+    assert (warning["rule"]["category"]["id"], warning["type"]["typeName"]) == ("TESTING", "Other")  # orange
+    assert (info["rule"]["id"], info["langcheck"]["severity"]) == ("TS002", "info")
+    assert (info["rule"]["category"], info["type"]["typeName"]) == ({"id": "STYLE", "name": "Testing"}, "Hint")  # blue
+    assert info["message"].endswith(" (TS002)") and warning["message"].endswith(" (TS001)")
+
+
+@pytest.mark.parametrize(
+    ("severity", "own", "category_id", "type_name"),
+    [
+        (Severity.INFO, "AGENCY", "STYLE", "Hint"),
+        (Severity.WARNING, "AGENCY", "AGENCY", "Other"),
+        (Severity.ERROR, "CONSENT", "CONSENT", "Other"),
+        (Severity.ERROR, "TYPOS", "LANGCHECK_TYPOS", "Other"),  # never red
+        (Severity.WARNING, "STYLE", "LANGCHECK_STYLE", "Other"),
+    ],
+)
+def test_category_id_per_severity(severity: Severity, own: str, category_id: str, type_name: str) -> None:
+    underline = Underline.of(severity)
+    assert (underline.category_id(own), underline.type_name) == (category_id, type_name)
+
+
+def test_configinfo_reports_the_category_ids_clients_see(linter: Linter) -> None:
+    rules = [RuleInfo.of(r) for r in linter.ruleset]
+    listed = config_info(rules, SOFTWARE, 1000)["rules"]
+    assert [(r["ruleId"], r["categoryId"], r["severity"]) for r in listed] == [
+        ("TS001", "TESTING", "warning"),
+        ("TS002", "STYLE", "info"),
+    ]
 
 
 def test_offsets_are_utf16_after_emoji(linter: Linter) -> None:

@@ -229,6 +229,8 @@ def test_page_works_from_the_keyboard(tmp_path: Path) -> None:
             status = browser.wait_for(f"/finding/.test({STATUS}) && {STATUS}")
             assert status.startswith("1 finding (1 warning)")
             assert browser.js("document.querySelector('#mark-1').textContent") == "putting herself at risk1 (finding 1)"
+            message = browser.js("document.querySelector('#finding-1 .message').textContent")
+            assert message.startswith("'putting herself at risk' makes") and "TS001" not in message  # shown once, above
             for _ in range(3):  # the check button, the example button, then the highlighted words
                 browser.key("Tab", 9)
             assert browser.js("document.activeElement.id") == "mark-1"

@@ -115,8 +115,8 @@ def find_config_file(start: Path) -> Path | None:
             candidate = directory / name
             try:
                 exists = candidate.is_file()
-            except OSError as exc:
-                raise ConfigError(str(candidate), "file", f"cannot be read ({exc.strerror})") from None
+            except OSError:  # a folder that cannot be entered: nothing below it can be read either
+                exists = False
             if exists and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None

@@ -205,14 +205,6 @@ def _find_close(text: str, start: int, close: str, *, single: bool) -> int | Non
     return None
 
 
-def shows_child_anywhere(text: str, *, today: datetime.date | None = None) -> bool:
-    """Return True if anything in the text shows a child: a child word (searched first, as it
-    is usually found at once) or an age under 18."""
-    if any(_is_child_word(m.group(0)) for m in _CHILD_WORD_RE.finditer(text)):
-        return True
-    return any(m.marker is Marker.CHILD for m in find_age_marks(text, today=today))
-
-
 def _is_child_word(word: str) -> bool:
     """Return False for the acronyms YP/CYP written in lower case ("yp" is not a child word)."""
     return word in ("YP", "YPs", "CYP") or word.lower() not in ("yp", "yps", "cyp")

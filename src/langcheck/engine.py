@@ -2,8 +2,9 @@
 
 Flow for one text: a trigger scan (plain Python, no spaCy) rules out texts that contain none
 of the words any pattern needs; otherwise the text is tokenised, both matchers run, and each
-candidate passes through the rule's exceptions, the child gate, the universal conditions
-(quoted speech, mention of a term as a term) and the rule's own `unless` conditions.
+candidate passes through the rule's exceptions, the universal conditions (quoted speech,
+mention of a term as a term, prose about the language rather than a record that uses it), the
+child gate and the rule's own `unless` conditions.
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from langcheck.chunking import matching_chunks
+from langcheck.chunking import matching_chunks, owners
 from langcheck.compiledwords import compile_words
-from langcheck.conditions import CONDITIONS, Candidate, mention
-from langcheck.context import TextContext, analyse, shows_child_anywhere
+from langcheck.conditions import CONDITIONS, Candidate, guidance_prose, mention
+from langcheck.conditions.adulthood import Adulthood, Record, person_adulthood, read_record
+from langcheck.context import analyse
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Options, Rule, Severity, Subject
 from langcheck.nlp import TokenizerWarmer
 from langcheck.phrases import anchor_cost
 from langcheck.ruleset import RuleSet
 from langcheck.slotmatcher import sorted_positions
+from langcheck.surrogates import without_surrogates
 from langcheck.triggers import build_triggers
 from langcheck.wording import render
 
@@ -103,15 +106,17 @@ class CompiledRules:
         if not spans:
             return []
         lines = _LineIndex(text)
-        whole = _DocumentChild(text)
+        whole = _DocumentRecord(text)
         out: list[Finding] = []
-        for start, end in spans:
+        for (start, end), (low, high) in zip(spans, owners(spans), strict=True):
             doc = self._parse(text[start:end])
-            out += self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
+            found = self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
+            out += [f for f in found if low <= f.start < high]  # pieces of a long paragraph overlap
         return out
 
     def _parse(self, text: str) -> Any:
         """Run the pipeline; the blank pipeline has no components, so call its tokenizer directly."""
+        text = without_surrogates(text)  # spaCy cannot hash half a UTF-16 pair; the length holds
         self._warmer.warm(text)
         return self.nlp.make_doc(text) if not self.nlp.pipe_names else self.nlp(text)
 
@@ -119,7 +124,7 @@ class CompiledRules:
         """Return the findings for a text already run through this pipeline (as one piece)."""
         text = doc.text
         return self._findings(
-            doc, text, options, path=path, offset=0, lines=_LineIndex(text), whole=_DocumentChild(text)
+            doc, text, options, path=path, offset=0, lines=_LineIndex(text), whole=_DocumentRecord(text)
         )
 
     def _findings(
@@ -131,7 +136,7 @@ class CompiledRules:
         path: str,
         offset: int,
         lines: _LineIndex,
-        whole: _DocumentChild,
+        whole: _DocumentRecord,
     ) -> list[Finding]:
         if not len(doc):
             return []
@@ -159,9 +164,9 @@ class CompiledRules:
             next_end = sent_bounds[si + 1][1] if si + 1 < len(sent_bounds) else -1
             cand = Candidate(doc, start, end, sent_start, min(sent_end, len(doc)), ctx, next_end)
             quoted = ctx.in_quotes(cand.char_start, cand.char_end)
-            if (quoted and not options.include_quotes) or mention(cand):
+            if (quoted and not options.include_quotes) or mention(cand) or guidance_prose(cand):
                 continue
-            if not self._child_gate(rule, cand, ctx, options.subject, whole):
+            if not self._child_gate(rule, cand, options.subject, whole):
                 continue
             if any(CONDITIONS[name](cand) for name in rule.unless):
                 continue
@@ -215,17 +220,21 @@ class CompiledRules:
         return sorted_positions(self._token_anchor_array, ids)
 
     @staticmethod
-    def _child_gate(rule: Rule, cand: Candidate, ctx: TextContext, subject: Subject, whole: _DocumentChild) -> bool:
-        """Return True if a child-only rule may fire here (always True for `any` rules)."""
+    def _child_gate(rule: Rule, cand: Candidate, subject: Subject, whole: _DocumentRecord) -> bool:
+        """Return True if a child-only rule may fire here (always True for `any` rules).
+
+        A child is presumed unless the text shows that the person the words describe is an
+        adult: their own age or an adult noun first, then the whole record's DOB or age fields.
+        """
         if rule.applies_to is Audience.ANY or subject is Subject.CHILD:
             return True
         if subject is Subject.ADULT:
             return False
-        s, e = cand.sentence_chars
-        if ctx.shows_child(s, e):
-            return True
-        ps, pe = ctx.paragraph_of(cand.char_start)
-        return ctx.shows_child(ps, pe) or ctx.shows_child(0, len(ctx.text)) or whole.shows_child
+        record = whole.record
+        verdict = person_adulthood(cand, record.names)
+        if verdict is Adulthood.UNKNOWN:
+            verdict = record.fields
+        return verdict is not Adulthood.ADULT
 
     def _finding(
         self, rule: Rule, cand: Candidate, lines: _LineIndex, *, path: str, quoted: bool, offset: int
@@ -349,18 +358,22 @@ class _Prose:
         return piece, [t.i for t in kept]
 
 
-class _DocumentChild:
-    """Whether anything in the whole text shows a child, worked out only if a rule asks."""
+class _DocumentRecord:
+    """What the whole text says about ages (header fields, ages beside names), read only if a rule asks.
+
+    A paragraph is checked on its own, but a record's header (where the age usually is) may be
+    in another paragraph, so it is read from the whole text.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._answer: bool | None = None
+        self._record: Record | None = None
 
     @property
-    def shows_child(self) -> bool:
-        if self._answer is None:
-            self._answer = shows_child_anywhere(self._text)
-        return self._answer
+    def record(self) -> Record:
+        if self._record is None:
+            self._record = read_record(self._text)
+        return self._record
 
 
 class _LineIndex:

@@ -25,7 +25,9 @@ from langcheck.models import (
     Rule,
     Severity,
     Source,
+    SourceKind,
 )
+from langcheck.patternguard import check_tokens
 from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, edge_counts, parse
 from langcheck.wording import placeholders
 
@@ -249,6 +251,7 @@ def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
                     raise r.fail(f"{key}.tokens[{j}]", f"is {_kind(tok)}", "a token dict like {LOWER: risk}")
                 _check_token_words(r, f"{key}.tokens[{j}]", tok)
             _check_token_context(r, f"{key}.tokens", tokens)
+            check_tokens(tokens, str(r.path), f"{key}.tokens", r.fail)
             out.append(Pattern(tokens=tuple(tokens)))
     return tuple(out)
 
@@ -346,7 +349,11 @@ def load_directory(directory: Path) -> list[Rule]:
 
 
 def load_sources(path: Path) -> dict[str, Source]:
-    """Load a sources list: a YAML list of {id, title, publisher, year, url}."""
+    """Load a sources list: a YAML list of {id, title, publisher, year, kind, url}.
+
+    Every source needs a kind (so `explain` can put primary sources first) and an http(s)
+    address: a reader must be able to open the publisher's own copy, not a file on our disk.
+    """
     data = _read_yaml(path)
     r = _Reader(path)
     if not isinstance(data, list):
@@ -354,7 +361,7 @@ def load_sources(path: Path) -> dict[str, Source]:
     out: dict[str, Source] = {}
     for i, item in enumerate(data):
         if not isinstance(item, dict):
-            raise r.fail(f"[{i}]", f"is {_kind(item)}", "a mapping with id, title, publisher, year")
+            raise r.fail(f"[{i}]", f"is {_kind(item)}", "a mapping with id, title, publisher, year, kind, url")
         sub = _Reader(path)
         sid = sub.string(item, "id") or ""
         if sid in out:
@@ -364,6 +371,30 @@ def load_sources(path: Path) -> dict[str, Source]:
             title=sub.string(item, "title") or "",
             publisher=sub.string(item, "publisher") or "",
             year=str(item.get("year", "n.d.")),
-            url=sub.string(item, "url", required=False),
+            url=_source_url(r, f"[{i}].url", item.get("url")),
+            kind=_source_kind(r, f"[{i}].kind", item.get("kind")),
         )
     return out
+
+
+_KINDS = ", ".join(k.value for k in SourceKind)
+
+
+def _source_kind(r: _Reader, key: str, value: Any) -> SourceKind:
+    if not isinstance(value, str) or not value.strip():
+        raise r.fail(key, "is missing" if value is None else f"is {_kind(value)}", "one of " + _KINDS)
+    try:
+        return SourceKind(value.strip())
+    except ValueError:
+        raise r.fail(key, f"{value!r} is not a kind of source", "one of " + _KINDS) from None
+
+
+def _source_url(r: _Reader, key: str, value: Any) -> str:
+    expected = "the http:// or https:// address of the publisher's own copy"
+    if not isinstance(value, str) or not value.strip():
+        raise r.fail(key, "is missing" if value is None else f"is {_kind(value)}", expected)
+    url = value.strip()
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest.split("/", 1)[0]:
+        raise r.fail(key, f"{url!r} is not a web address", expected)
+    return url

@@ -86,15 +86,41 @@ class Examples:
     fix: tuple[FixExample, ...] = ()
 
 
+class SourceKind(enum.Enum):
+    """What a cited publication is, so a reader can weigh it before accepting a finding.
+
+    A sergeant deciding whether to act on a finding needs to see the inspection, guidance or
+    inquiry behind it, not a blog post about it: a rule must list a primary kind first.
+    """
+
+    INSPECTION = "inspection"  # an inspectorate's report: HMICFRS, Ofsted, CQC
+    STATUTORY_GUIDANCE = "statutory-guidance"  # guidance agencies must follow (Working Together)
+    LEGISLATION = "legislation"  # an Act of Parliament, at legislation.gov.uk
+    NATIONAL_GUIDANCE = "national-guidance"  # from the body that publishes it: CPS, Home Office, NPCC
+    INTERNATIONAL_GUIDANCE = "international-guidance"  # e.g. the Luxembourg Guidelines
+    INQUIRY = "inquiry"  # an independent inquiry or statutory review: IICSA, Jay, the Law Commission
+    JUDGMENT = "judgment"  # a court's judgment, at caselaw.nationalarchives.gov.uk
+    CASE_REVIEW = "case-review"  # a safeguarding practice review, from the partnership that published it
+    RESEARCH = "research"  # peer-reviewed research, cited by DOI
+    LOCAL_GUIDANCE = "local-guidance"  # one area's practice pages: useful, not authoritative
+    SECONDARY = "secondary"  # a summary, campaign, blog or news report about the above
+
+    @property
+    def primary(self) -> bool:
+        """Return whether a rule may rest on this kind of source alone (and list it first)."""
+        return self not in (SourceKind.LOCAL_GUIDANCE, SourceKind.SECONDARY)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A cited publication that a rule rests on."""
+    """A cited publication that a rule rests on, at its publisher's own web address."""
 
     id: str
     title: str
     publisher: str
     year: str
-    url: str | None = None
+    url: str
+    kind: SourceKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from langcheck.citations import citation_problem
 from langcheck.errors import RuleError
 from langcheck.models import Rule, Source
 from langcheck.packcache import cached
@@ -119,13 +120,8 @@ def load_rules(extra: Sequence[Path] = (), *, bundled: bool = True) -> RuleSet:
     result = RuleSet((), {})
     for pack in packs:
         result = result.merged(pack)
-    missing = [(r, s) for r in result for s in r.sources if s not in result.sources]
-    if missing:
-        rule, source = missing[0]
-        raise RuleError(
-            rule.path or rule.id,
-            "sources",
-            f"{source!r} is not in any sources.yaml",
-            "an id listed in the pack's sources.yaml",
-        )
+    for rule in result:
+        problem = citation_problem(rule, result.sources)
+        if problem is not None:
+            raise RuleError(rule.path or rule.id, "sources", *problem)
     return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from langcheck.citations import citation_problem
 from langcheck.engine import CompiledRules
 from langcheck.fixes import apply_fixes
 from langcheck.models import Options, Rule
@@ -68,6 +69,9 @@ def check_data(ruleset: RuleSet) -> Iterator[ExampleResult]:
         for source in rule.sources:
             if source not in ruleset.sources:
                 yield ExampleResult(rule.id, "data", "", False, f"cites {source!r}, not in sources.yaml", rule.path)
+        problem = citation_problem(rule, ruleset.sources)
+        if problem is not None and all(s in ruleset.sources for s in rule.sources):
+            yield ExampleResult(rule.id, "data", "", False, f"{problem[0]}; expected {problem[1]}", rule.path)
 
 
 def run_pack(compiled: CompiledRules) -> Iterator[ExampleResult]:

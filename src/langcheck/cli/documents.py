@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from langcheck.config import Config
-from langcheck.discovery import BINARY, STDIN, discover
+from langcheck.discovery import BINARY, STDIN, discover, path_problem
 from langcheck.errors import InputError, LangcheckError
 from langcheck.linter import Linter
 from langcheck.models import Finding, Rule
@@ -95,7 +95,14 @@ def plan(
     format (by suffix) are that file's, and findings are reported under that name.
     """
     options = options or ReadOptions()
-    found = discover(paths, excluded=lambda path: resolver.config_for(path).is_excluded(path))
+
+    def excluded(path: Path) -> bool:
+        try:
+            return resolver.config_for(path).is_excluded(path)  # a bad setting stops the run here
+        except OSError:
+            return False  # a folder that cannot be read is reported by the search itself
+
+    found = discover(paths, excluded=excluded)
     jobs: list[Job] = []
     rules: dict[str, Rule] = {}
     for target in found.targets:
@@ -104,7 +111,12 @@ def plan(
             continue
         named = stdin_filename if target.path == STDIN and stdin_filename else target.path
         path = Path.cwd() if named == STDIN else Path(named)
-        config = resolver.config_for(path)  # a bad config file stops the run here
+        try:
+            config = resolver.config_for(path)  # a bad config file stops the run here
+        except OSError as exc:  # a folder above the file that cannot be read
+            where = exc.filename if isinstance(exc.filename, str) else target.path
+            jobs.append(Job(target.path, error=f"{where}: {path_problem(exc)}"))
+            continue
         if target.path != STDIN and config.is_excluded(path):
             continue
         rules.update((r.id, r) for r in linter_for(config).ruleset)  # a bad rule stops the run here

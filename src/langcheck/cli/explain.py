@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 from rich.text import Text
 
+from langcheck.citations import primary_first
 from langcheck.cli.console import fail, stdout_console
 from langcheck.cli.options import color_option, pack_options, rules_in_force
 from langcheck.errors import LangcheckError
@@ -22,6 +23,8 @@ from langcheck.wording import render
 _UNIVERSAL = (
     "inside quotation marks: the writer is recording someone's words (shown with --include-quotes)",
     "when the words are mentioned as words (\"the term 'absconded'\")",
+    "in prose about the language rather than a record about a person: children or victims in general, "
+    "how a group was labelled, what a word implies, advice to avoid a phrase",
 )
 
 
@@ -74,7 +77,11 @@ def explain_command(rule_id: str, extend_rules: tuple[Path, ...], config_path: P
     for text in _UNIVERSAL:
         bullet(text)
     if rule.applies_to is Audience.CHILD:
-        bullet("when nothing in the note shows a child (an age under 18, a child word), unless --subject child is set")
+        bullet(
+            "when the note shows that the person the words describe is an adult (their age of 18 or "
+            "over, 'the woman', an adult DOB field); a note with no age is presumed to be about a child; "
+            "--subject child or adult overrides this"
+        )
     from langcheck.conditions import describe  # imported here: the conditions are heavy to import
 
     for name, doc in describe(rule.unless):
@@ -84,13 +91,12 @@ def explain_command(rule_id: str, extend_rules: tuple[Path, ...], config_path: P
         line(Text.assemble(("  flagged:     ", "red"), ex.text), 15)
     for text in rule.examples.passes[:3]:
         line(Text.assemble(("  not flagged: ", "green"), text), 15)
-    heading("Sources")
-    for sid in rule.sources:
-        src = ruleset.sources.get(sid)
-        if src is None:
-            bullet(sid)
-            continue
-        bullet(f"{src.publisher} ({src.year}). {src.title}." + (f" {src.url}" if src.url else ""))
+    console.print()
+    sources = Text("Sources", style="bold")
+    sources.append(" (primary first: inspections, guidance, inquiries, reviews, research)", style="")
+    line(sources, 2)
+    for src in primary_first(rule.sources, ruleset.sources):
+        bullet(f"[{src.kind.value}] {src.publisher} ({src.year}). {src.title}. {src.url}")
 
 
 def _example_match(rule: Rule) -> str:

@@ -36,13 +36,15 @@ ignore = []
 
 _SUBJECT = {
     Team.CHILDREN: """\
-# Whom the notes describe: "auto" reads ages and child words from the text, so rules about
-# children fire only where a note shows a child. Use "child" if every note is about a child.
+# Whom the notes describe: "auto" presumes a child unless the text shows that the person the
+# words describe is an adult (an age of 18 or over, "the woman", a DOB field). Use "child" if
+# every note is about a child, whatever it says.
 subject = "auto"
 """,
     Team.ADULTS: """\
 # Whom the notes describe: "adult" turns off the rules that blame only when said of a child
-# ("boyfriend", "sexually active"). Use "auto" if some notes are about children.
+# ("boyfriend", "sexually active"); the rules about victims of any age stay on. Use "auto" if
+# some notes are about children.
 subject = "adult"
 """,
 }
@@ -81,7 +83,7 @@ def starter(team: Team) -> str:
     type=click.Choice([t.value for t in Team]),
     default=Team.CHILDREN.value,
     show_default=True,
-    help="Whom your notes are about: children (ages read from the text) or adults.",
+    help="Whom your notes are about: children (a child is presumed unless the text shows an adult) or adults.",
 )
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".", required=False)
 def init_command(team: str, folder: Path) -> None:

@@ -5,7 +5,8 @@ the subject?"). They are defined once, in plain words, and rule files refer to t
 the same judgement is made the same way by every rule. A condition that holds drops the
 candidate.
 
-`quoted` (in context.py) and `mention` are universal: the engine applies them to every rule.
+`quoted` (in context.py), `mention` and the three `guidance` conditions are universal: the
+engine applies them to every rule.
 The modules split the conditions by what they read: `speech` (how the words are said),
 `people` (who they are about), `ages` (the ages given), `partners` (the other person in a
 relationship), `abuse` (whether the abuse is named) and `records` (what else the note records).
@@ -24,8 +25,10 @@ from langcheck.conditions.abuse import (
     non_sexual,
     offence_title,
 )
-from langcheck.conditions.ages import adult_age, adult_subject, very_young_child
+from langcheck.conditions.adulthood import adult_subject
+from langcheck.conditions.ages import adult_age, very_young_child
 from langcheck.conditions.candidate import Candidate
+from langcheck.conditions.guidance import advice_to_avoid, generic_subject, guidance_prose, reported_label
 from langcheck.conditions.partners import (
     adult_owner,
     assessed_appropriate,
@@ -58,7 +61,7 @@ from langcheck.conditions.speech import (
     suspect_claim,
 )
 
-__all__ = ["CONDITIONS", "CONDITION_NAMES", "Candidate", "ConditionFn", "describe", "mention"]
+__all__ = ["CONDITIONS", "CONDITION_NAMES", "Candidate", "ConditionFn", "describe", "guidance_prose", "mention"]
 
 ConditionFn = Callable[[Candidate], bool]
 
@@ -70,6 +73,10 @@ CONDITIONS: dict[str, ConditionFn] = {
     "suspect_account": suspect_account,
     "suspect_claim": suspect_claim,
     "attributed": attributed,
+    # guidance.py: prose about the language, not a record that uses it (the engine applies all three)
+    "generic_subject": generic_subject,
+    "reported_label": reported_label,
+    "advice_to_avoid": advice_to_avoid,
     # people.py: who the words are about
     "perpetrator_subject": perpetrator_subject,
     "adult_actor": adult_actor,
@@ -78,8 +85,9 @@ CONDITIONS: dict[str, ConditionFn] = {
     "subject_not_child": subject_not_child,
     "relative_subject": relative_subject,
     "thing_subject": thing_subject,
-    # ages.py: the ages given near the match
+    # adulthood.py: whether the person the words describe is shown to be an adult
     "adult_subject": adult_subject,
+    # ages.py: the ages given near the match
     "adult_age": adult_age,
     "very_young_child": very_young_child,
     # partners.py: the other person in a relationship

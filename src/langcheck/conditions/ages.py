@@ -11,7 +11,6 @@ from typing import Any
 
 from langcheck.conditions.candidate import Candidate
 from langcheck.conditions.words import words
-from langcheck.context import Marker
 
 _AGE_LEAD = words("aged age also both turned turns")
 _AGE_COPULA = words("is was now")
@@ -48,18 +47,6 @@ def token_age(doc: Any, i: int) -> int | None:
             or (prev == "at" and nxt in (",", "he", "she", "they"))
         )
     return int(digits) if is_age else None
-
-
-def adult_subject(c: Candidate) -> bool:
-    """The sentence gives an adult's age (18 or over) and nothing in it points to a child.
-
-    Rules about children stay silent on a note about an adult, however the words read.
-    """
-    s, e = c.sentence_chars
-    marks = c.context.marks_in(s, e)
-    return any(m.marker is Marker.ADULT for m in marks) and not any(
-        (m.marker is Marker.CHILD and m.age is None) or (m.age is not None and m.age < 18) for m in marks
-    )
 
 
 def adult_age(c: Candidate) -> bool:

@@ -93,8 +93,9 @@ def _finding_block(f: Finding, line: str | None, columns: int | None = None) -> 
         fix.append(f'"{f.fix}" (langcheck fix --write)')
         out.append_text(hang(fix, columns, 14))
         out.append("\n")
-    out.append("  = why: ", style="dim")
-    out.append(f"langcheck explain {f.rule_id}\n", style="dim")
+    if f.category != "langcheck":  # LC001/LC002 are about a directive: the message is the whole story
+        out.append("  = why: ", style="dim")
+        out.append(f"langcheck explain {f.rule_id}\n", style="dim")
     return out
 
 

@@ -3,8 +3,9 @@
 LanguageTool's clients (the browser add-on, LibreOffice, Word add-ins, ltex-ls,
 language_tool_python) can be pointed at a self-hosted server; speaking its API puts langcheck's
 findings into the tools people already write in, with nothing leaving the machine. Modules:
-`ltapi` reads requests and `ltresponse` builds answers (pure functions); `annotation` and
-`offsets` keep positions right; `service` runs the checks; `app` routes, with `body`,
+`ltapi` reads requests (`writerform` reads LibreOffice Writer's unencoded ones) and `ltresponse`
+builds answers (`underline` chooses how clients draw a finding), all pure functions; `annotation`
+and `offsets` keep positions right; `service` runs the checks; `app` routes, with `body`,
 `middleware` and `replies` at the HTTP edge; `page` and `page_assets` are the HTML; `runner`
 serves it all.
 

@@ -26,7 +26,7 @@ from langcheck.server.body import Budget, read_body
 from langcheck.server.errors import RequestError
 from langcheck.server.ltapi import parse_check, parse_params
 from langcheck.server.ltresponse import config_info, languages
-from langcheck.server.middleware import Guard, Shield
+from langcheck.server.middleware import Guard, Shield, Slashes
 from langcheck.server.page import Page, render_page, render_rule
 from langcheck.server.replies import error_response, json_bytes
 from langcheck.server.service import CheckService
@@ -49,7 +49,10 @@ def create_app(service: CheckService, *, allow_origins: Sequence[str] = ("*",)) 
                     body = await read_body(request, limits.max_request_bytes, take)
                     reading = False
                     query = _query(request, limits.max_request_bytes - len(body))
-                    params = parse_params(body, query, request.headers.get("content-type", ""))
+                    headers = request.headers
+                    params = parse_params(
+                        body, query, headers.get("content-type", ""), user_agent=headers.get("user-agent")
+                    )
                     payload = await service.check(parse_check(params), rule_url=str(request.base_url) + "rules/")
         except TimeoutError:
             if reading:
@@ -88,16 +91,19 @@ def create_app(service: CheckService, *, allow_origins: Sequence[str] = ("*",)) 
         body = config_info(service.rule_infos, service.software, limits.max_request_bytes)
         return Response(json_bytes(body), media_type="application/json")
 
+    api = [
+        Route("/check", check, methods=["GET", "POST"]),
+        Route("/languages", languages_route),
+        Route("/healthcheck", healthcheck),
+        Route("/info", info),
+        Route("/maxtextlength", max_text_length),
+        Route("/configinfo", configinfo),
+    ]
     routes = [
         Route("/", index),
-        Route("/v2/check", check, methods=["GET", "POST"]),
-        Route("/check", check, methods=["GET", "POST"]),  # for clients configured without /v2
-        Route("/v2/languages", languages_route),
-        Route("/v2/healthcheck", healthcheck),
+        *(Route("/v2" + r.path, r.endpoint, methods=r.methods) for r in api),
+        *api,  # the same without /v2, for clients given the server's address without it
         Route("/health", healthcheck),
-        Route("/v2/info", info),
-        Route("/v2/maxtextlength", max_text_length),
-        Route("/v2/configinfo", configinfo),
         Route("/rules/{rule_id}", rule),
     ]
     app = Starlette(
@@ -113,6 +119,7 @@ def create_app(service: CheckService, *, allow_origins: Sequence[str] = ("*",)) 
                 max_age=600,
             ),
             Middleware(Shield),
+            Middleware(Slashes),
         ],
         exception_handlers={HTTPException: _http_error},
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from langcheck.server.annotation import AnnotatedText, parse_data
 from langcheck.server.errors import RequestError
+from langcheck.server.writerform import writer_params
 
 MAX_FIELDS = 200
 """More form fields than any client sends; a bound on the work of parsing a hostile body."""
@@ -89,11 +90,13 @@ def category_id(category: str) -> str:
     return category.strip().upper().replace("-", "_")
 
 
-def parse_params(body: bytes, query: str, content_type: str = "") -> dict[str, str]:
+def parse_params(body: bytes, query: str, content_type: str = "", *, user_agent: str | None = "") -> dict[str, str]:
     """Return the request's parameters: the query string, then the body (which wins).
 
     The body is a form (`a=1&b=2`, UTF-8, percent-encoded) whatever the content type says; a
-    body that is a JSON object is also accepted, for hand-written clients.
+    body that is a JSON object is also accepted, for hand-written clients. LibreOffice Writer's
+    unencoded body is read as it was meant (see writerform); `user_agent` is None when the request
+    had no User-Agent header, which is one of the signs of it.
     """
     params = _form(query, "query string")
     if not body.strip():
@@ -108,7 +111,8 @@ def parse_params(body: bytes, query: str, content_type: str = "") -> dict[str, s
     if stripped.startswith("{"):
         params.update(_json_object(stripped))
     else:
-        params.update(_form(decoded, "body"))
+        raw = writer_params(decoded, content_type, user_agent)
+        params.update(raw if raw is not None else _form(decoded, "body"))
     return params
 
 
@@ -125,11 +129,13 @@ def _form(encoded: str, where: str) -> dict[str, str]:
 def _json_object(body: str) -> dict[str, str]:
     try:
         value = json.loads(body)
+        if not isinstance(value, dict) or len(value) > MAX_FIELDS:
+            raise RequestError(400, "a JSON body must be one object of parameters")
+        return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in value.items()}
+    except RecursionError:  # json recurses once per level of nesting, reading and writing
+        raise RequestError(400, "the JSON body is nested too deeply; send one flat object of parameters") from None
     except ValueError:
         raise RequestError(400, "the body starts with '{' but is not valid JSON; send form data") from None
-    if not isinstance(value, dict) or len(value) > MAX_FIELDS:
-        raise RequestError(400, "a JSON body must be one object of parameters")
-    return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in value.items()}
 
 
 def parse_check(params: Mapping[str, str]) -> CheckRequest:

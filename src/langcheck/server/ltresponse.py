@@ -3,8 +3,10 @@
 The field set is the union of what the clients read (see the research notes, section 3.4):
 language_tool_python rejects a response without `warnings` and checks the types of every match
 field; LibreOffice reads `shortMessage` and picks the underline colour from `rule.category.id`;
-ltex-ls reads `sentence`. Offsets are UTF-16 code units into the document the client sent
-(markup included); context and sentence come from the checked text, which is what a person reads.
+ltex-ls reads `sentence`. The underline is chosen per severity (see underline), and the message
+ends with the rule id, because Writer shows the message but never the rule id. Offsets are UTF-16
+code units into the document the client sent (markup included); context and sentence come from
+the checked text, which is what a person reads.
 A `langcheck` object on each match adds what LanguageTool has no field for (severity); clients
 ignore keys they do not know.
 """
@@ -17,9 +19,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from langcheck.models import Finding, Rule
+from langcheck.models import Finding, Rule, Severity
 from langcheck.server.ltapi import LANGUAGES, CheckRequest, Language, category_id
 from langcheck.server.offsets import Utf16Index
+from langcheck.server.underline import Underline
 
 CONTEXT_CHARS = 40
 """Characters of context either side of a match, as LanguageTool sends."""
@@ -117,18 +120,19 @@ def check_response(
         if finding.rule_id not in rules:
             continue  # e.g. an unused-suppression notice, which has no rule behind it
         info = rules[finding.rule_id]
+        underline = Underline.of(finding.severity)
         offset, length = document.span(*request.text.original_span(finding.start, finding.end))
         matches.append(
             {
-                "message": finding.message,
+                "message": f"{finding.message} ({finding.rule_id})",
                 "shortMessage": info.category_name,
                 "replacements": [{"value": v} for v in replacements(finding)],
                 "offset": offset,
                 "length": length,
                 "context": context(plain, finding.start, finding.end),
                 "sentence": sentences.around(finding.start, finding.end),
-                "type": {"typeName": "Hint"},
-                "rule": _rule(info, rule_url),
+                "type": {"typeName": underline.type_name},
+                "rule": _rule(info, underline, rule_url),
                 "ignoreForIncompleteSentence": False,
                 "contextForSureMatch": 0,
                 "langcheck": {"severity": finding.severity.label, "name": finding.name, "quoted": finding.quoted},
@@ -151,12 +155,12 @@ def language_object(language: Language) -> dict[str, Any]:
     }
 
 
-def _rule(info: RuleInfo, rule_url: str | None) -> dict[str, Any]:
+def _rule(info: RuleInfo, underline: Underline, rule_url: str | None) -> dict[str, Any]:
     rule: dict[str, Any] = {
         "id": info.id,
         "description": info.description,
         "issueType": "style",
-        "category": {"id": info.category_id, "name": info.category_name},
+        "category": {"id": underline.category_id(info.category_id), "name": info.category_name},
         "isPremium": False,
     }
     if rule_url is not None:
@@ -215,7 +219,7 @@ def config_info(rules: Sequence[RuleInfo], software: Software, max_text_length: 
             {
                 "ruleId": r.id,
                 "description": r.description,
-                "categoryId": r.category_id,
+                "categoryId": Underline.of(Severity.parse(r.severity)).category_id(r.category_id),
                 "categoryName": r.category_name,
                 "locQualityIssueType": "style",
                 "severity": r.severity,

@@ -1,8 +1,10 @@
-"""ASGI middleware: safety headers on every answer, and exceptions that never reach a log whole."""
+"""ASGI middleware: safety headers on every answer, exceptions that never reach a log whole, and
+paths read as people type them."""
 
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 from pathlib import PurePath
 
@@ -40,6 +42,30 @@ class Guard:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class Slashes:
+    """Read `//` in a path as `/`, so a base URL typed with a trailing slash still works.
+
+    Clients join their base URL and the endpoint with a slash of their own: LibreOffice given
+    `http://127.0.0.1:8081/v2/` asks for `/v2//languages`, gets 404 and silently checks nothing.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and "//" in path:
+            raw = scope.get("raw_path")
+            scope = {**scope, "path": _SLASHES.sub("/", path)}
+            if isinstance(raw, bytes):
+                scope["raw_path"] = _RAW_SLASHES.sub(b"/", raw)
+        await self.app(scope, receive, send)
+
+
+_SLASHES = re.compile("/{2,}")
+_RAW_SLASHES = re.compile(b"/{2,}")
 
 
 class Shield:

@@ -156,13 +156,18 @@ SCRIPT = r"""
     if (target) { target.focus(); target.scrollIntoView({block: "nearest"}); }
   }
 
+  function withoutRuleId(m) {  // the message ends "(AG001)" for clients that show no rule id; we do
+    const tail = " (" + m.rule.id + ")";
+    return m.message.endsWith(tail) ? m.message.slice(0, -tail.length) : m.message;
+  }
+
   function card(m, n, sev, words) {
     const rule = data.rules[m.rule.id] || {};
     const item = el("li", {id: "finding-" + n, class: "finding sev-" + sev, tabindex: "-1"},
       el("h3", {}, n + ". \u201c" + words + "\u201d"),
       el("p", {class: "meta"}, el("span", {class: "badge sev-" + sev}, sev), " " + m.rule.id + " \u00b7 " +
         (m.rule.category ? m.rule.category.name : "")),
-      el("p", {class: "message"}, m.message));
+      el("p", {class: "message"}, withoutRuleId(m)));
     if (m.replacements.length) {
       const options = el("ul", {class: "suggestions"});
       m.replacements.forEach((r) => {
