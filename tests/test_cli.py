@@ -57,7 +57,7 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(path), *FIXED, "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert data["version"] == 1
+    assert data["version"] == 2
     (f,) = data["findings"]
     assert f == {
         "path": str(path),
@@ -73,7 +73,8 @@ def test_json_output(runner: CliRunner, tmp_path: Path) -> None:
         "severity": "warning",
         "message": "'putting herself at risk' makes the child responsible for danger that adults create.",
         "text": "putting herself at risk",
-        "suggestions": [
+        "replacements": [],
+        "hints": [
             "is at risk from the adults who are exploiting her",
             "is being placed at risk by [name the adults]",
         ],

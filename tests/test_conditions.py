@@ -14,6 +14,7 @@ import pytest
 
 from langcheck.conditions import CONDITION_NAMES, CONDITIONS, describe
 from langcheck.engine import CompiledRules
+from langcheck.loader import RENAMED_CONDITIONS
 from langcheck.nlp import load_pipeline
 from langcheck.ruleset import load_pack
 
@@ -499,20 +500,25 @@ def test_every_condition_has_a_docstring_that_describe_shows() -> None:
 
 def test_the_docs_list_exactly_the_registered_conditions() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    section = text[text.index("Conditions a rule can name under `unless`") : text.index("## Suggestions")]
+    section = text[
+        text.index("Conditions a rule can name under `unless`") : text.index("## Replacements, hints and messages")
+    ]
     listed = re.findall(r"^- `([a-z_]+)`:", section, re.M)
-    assert sorted(listed) == sorted(CONDITIONS)
+    assert sorted(listed) == sorted([*CONDITIONS, *RENAMED_CONDITIONS])
     assert len(listed) == len(set(listed))
 
 
-def test_older_names_stay_loadable_and_mean_the_new_condition() -> None:
+def test_older_names_stay_loadable_and_mean_the_new_condition(make_pack: MakePack) -> None:
+    assert {old: r.new for old, r in RENAMED_CONDITIONS.items()} == ALIASES
     for old, new in ALIASES.items():
-        assert old in CONDITION_NAMES
-        assert CONDITIONS[old] is CONDITIONS[new]
+        assert old not in CONDITION_NAMES
+        assert new in CONDITION_NAMES
+        (rule,) = load_pack(make_pack(['phrase: "placeholder"'], unless=f"[{old}]"))
+        assert rule.unless == (new,)
 
 
 def test_every_condition_has_behaviour_cases() -> None:
-    assert {name for name, _, _ in CASES} == set(CONDITIONS)
+    assert {name for name, _, _ in CASES} == set(CONDITIONS) | set(RENAMED_CONDITIONS)
 
 
 @pytest.mark.parametrize(("name", "phrase", "sentences"), CASES, ids=[f"{n}:{p}" for n, p, _ in CASES])

@@ -402,17 +402,17 @@ def test_the_rule_template_in_the_docs_passes_test_rules(runner: CliRunner, tmp_
     doc = (REPO / "docs" / "writing-rules.md").read_text(encoding="utf-8")
     template = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "agency").mkdir()
-    (tmp_path / "agency" / "AG001-put-self-at-risk.yaml").write_text(template, encoding="utf-8")
+    (tmp_path / "agency" / "TM001-put-self-at-risk.yaml").write_text(template, encoding="utf-8")
     result = runner.invoke(cli, ["test-rules", str(tmp_path)])
     assert result.exit_code == 0, result.output
     pack_section = doc.split("## A pack of your own", 1)[1].split("\n## ", 1)[0]
     sources = pack_section.split("```yaml\n", 1)[1].split("```", 1)[0]  # the documented sources.yaml
     (tmp_path / "sources.yaml").write_text(sources, encoding="utf-8")
-    own = template.replace("id: AG001", "id: TM001").replace("sources: [HMI24, CARDIFF]", "sources: [HMI24, TEAMGUIDE]")
-    (tmp_path / "agency" / "AG001-put-self-at-risk.yaml").unlink()
-    (tmp_path / "agency" / "TM001-put-self-at-risk.yaml").write_text(own, encoding="utf-8")
+    own = template.replace("id: TM001", "id: TM002").replace("sources: [HMI24, CARDIFF]", "sources: [HMI24, TEAMGUIDE]")
+    (tmp_path / "agency" / "TM001-put-self-at-risk.yaml").unlink()
+    (tmp_path / "agency" / "TM002-put-self-at-risk.yaml").write_text(own, encoding="utf-8")
     assert runner.invoke(cli, ["test-rules", str(tmp_path)]).exit_code == 0
-    explained = runner.invoke(cli, ["explain", "TM001", "--isolated", "--extend-rules", str(tmp_path)])
+    explained = runner.invoke(cli, ["explain", "TM002", "--isolated", "--extend-rules", str(tmp_path)])
     assert "Recording language guide for the exploitation team" in explained.stdout
 
 

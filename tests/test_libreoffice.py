@@ -200,7 +200,12 @@ def test_writer_underlines_exactly_the_blaming_words(soffice: str, server: str, 
         assert result["checker"] == "org.openoffice.lingu.LanguageToolGrammarChecker"
         got = [(e["words"], e["colour"], rule_named_in(e["comment"])) for e in result["errors"]]
         assert got == expected(paragraph), paragraph
-        assert all(e["suggestions"] for e in result["errors"])  # the right-click menu has something to offer
+        # the right-click menu offers exactly the replacements, never a hint with [placeholders]
+        offered = {(paragraph[f.start : f.end], f.rule_id): list(f.replacements) for f in langcheck.check(paragraph)}
+        for e in result["errors"]:
+            assert e["suggestions"] == offered[(e["words"], rule_named_in(e["comment"]))]
+            assert not any("[" in s for s in e["suggestions"])
+    assert any(e["suggestions"] for result in results for e in result["errors"])  # and some are offered
 
 
 def test_the_paragraphs_have_findings_of_both_colours() -> None:

@@ -38,6 +38,9 @@ CASES: list[tuple[str, str, bool]] = [
     ("new girlfriend", "Intelligence suggests Mr Khan, 28, has a new girlfriend who is in Year 10.", FLAG),
     ("consensual", "Mother reports the relationship is consensual and Amber is happy.", FLAG),  # Mother reports
     ("young woman", "The young woman was seen with the men.", FLAG),  # "young" is no evidence of adulthood
+    ("had sex with", "The 29-year-old had sex with Jordan in his car.", FLAG),  # Jordan: no age, presumed a child
+    ("sexually intimate with", "The 27-year-old has been sexually intimate with Jordan.", FLAG),
+    ("had sex with", "The 29-year-old had sex with his wife, 31.", QUIET),
     # The boundary is 18: a 17-year-old is a child, an 18-year-old an adult.
     ("consensual", "Chloe (17) told officers that sex with the 25-year-old was consensual.", FLAG),
     ("sexually active", "Chloe (17) is sexually active.", FLAG),

@@ -101,10 +101,9 @@ def test_language_tool_python_client(url: str, monkeypatch: pytest.MonkeyPatch, 
         # the client turns our UTF-16 offsets back into Python offsets
         assert text[first.offset : first.offset + first.error_length] == FLAGGED
         assert text[second.offset : second.offset + second.error_length] == "historic abuse"
-        assert first.replacements == [
-            "is at risk from the adults who are exploiting her",
-            "is being placed at risk by [name the adults]",
-        ]
+        assert first.replacements == []  # TS001 has hints only, which no client may put in the text
+        assert "[name the adults]" in first.message  # they are shown as advice instead
+        assert tool.correct(NOTE) == NOTE
         assert first.category == "TESTING" and first.rule_issue_type == "style"
         assert first.sentence == "😀 Jade (14) 👍🏽 has been putting herself at risk."
         assert tool.correct("She disclosed historic abuse.") == "She disclosed non-recent abuse."
@@ -115,6 +114,35 @@ def test_language_tool_python_client(url: str, monkeypatch: pytest.MonkeyPatch, 
         assert [m.rule_id for m in tool.check(NOTE)] == ["TS001"]
     assert seen and all(u.startswith(url) for u in seen)  # nothing went anywhere but our server
     assert not (tmp_path / "lt-downloads").exists()  # and nothing was downloaded
+
+
+FITPACK = Path(__file__).parent / "fixtures" / "fitpack"
+TABLE = {  # issue 14: each note, as language_tool_python's correct() leaves it
+    "Jade (14) has been putting herself at risk.": "Jade (14) has been placed at risk by the adults exploiting her.",
+    "The boys (14) were involved in county lines.": "The boys (14) were criminally exploited through county lines.",
+    "She provoked him by shouting.": "She provoked him by shouting.",
+    "Jade (14) chose to go missing again.": "Jade (14) went missing again.",
+    "Amy (15) has an older boyfriend.": "Amy (15) has contact with an older male.",
+}
+
+
+@pytest.mark.parametrize("pack", ["fitpack", "bundled"])
+def test_correct_puts_in_replacements_that_read_right(
+    pack: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import language_tool_python
+
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "lt-downloads"))
+    fit = Config(extend_rules=(FITPACK,), select=("FP001", "FP002", "FP003", "FP004", "FP005"))
+    linter = Linter(fit if pack == "fitpack" else Config())
+    service = CheckService(linter, Limits(timeout=60))
+    with start(service) as base, language_tool_python.LanguageTool("en-GB", remote_server=base) as tool:
+        for note, after in TABLE.items():
+            assert tool.check(note), note
+            assert tool.correct(note) == after
+        (provoked,) = tool.check("She provoked him by shouting.")
+        assert provoked.replacements == [] and "[name the abuser] assaulted her" in provoked.message
+    service.close()
 
 
 def test_language_tool_python_refuses_languages_we_do_not_list(url: str) -> None:

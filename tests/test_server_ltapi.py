@@ -263,12 +263,11 @@ def test_response_has_every_field_clients_require(linter: Linter) -> None:
     }
     [match] = data["matches"]
     assert match == {
-        "message": "'putting herself at risk' makes the child responsible for danger that adults create. (TS001)",
+        "message": "'putting herself at risk' makes the child responsible for danger that adults create."
+        " Instead: \u201cis at risk from the adults who are exploiting her\u201d;"
+        " \u201cis being placed at risk by [name the adults]\u201d. (TS001)",
         "shortMessage": "Testing",
-        "replacements": [
-            {"value": "is at risk from the adults who are exploiting her"},
-            {"value": "is being placed at risk by [name the adults]"},
-        ],
+        "replacements": [],  # TS001 has hints only: a client must never put them into the text
         "offset": 19,
         "length": 23,
         "context": {"text": "Jade (14) has been putting herself at risk.", "offset": 19, "length": 23},
@@ -284,7 +283,16 @@ def test_response_has_every_field_clients_require(linter: Linter) -> None:
         },
         "ignoreForIncompleteSentence": False,
         "contextForSureMatch": 0,
-        "langcheck": {"severity": "warning", "name": "put-self-at-risk", "quoted": False},
+        "langcheck": {
+            "severity": "warning",
+            "name": "put-self-at-risk",
+            "quoted": False,
+            "message": "'putting herself at risk' makes the child responsible for danger that adults create.",
+            "hints": [
+                "is at risk from the adults who are exploiting her",
+                "is being placed at risk by [name the adults]",
+            ],
+        },
     }
 
 

@@ -25,6 +25,7 @@ from langcheck import Config, Linter
 from langcheck.server import CheckService, Limits, ServerThread, bind, create_app
 
 PACK = Path(__file__).parent / "fixtures" / "pack"
+FITPACK = Path(__file__).parent / "fixtures" / "fitpack"
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 
@@ -214,7 +215,7 @@ STATUS = "document.getElementById('status').textContent"
 
 
 def test_page_works_from_the_keyboard(tmp_path: Path) -> None:
-    service = CheckService(Linter(Config(extend_rules=(PACK,), select=("TS001",))), Limits())
+    service = CheckService(Linter(Config(extend_rules=(FITPACK,), select=("FP001",))), Limits())
     service.warm()
     with ServerThread(create_app(service), bind("127.0.0.1", 0)) as base:
         browser = Browser(tmp_path / "profile")
@@ -230,7 +231,7 @@ def test_page_works_from_the_keyboard(tmp_path: Path) -> None:
             assert status.startswith("1 finding (1 warning)")
             assert browser.js("document.querySelector('#mark-1').textContent") == "putting herself at risk1 (finding 1)"
             message = browser.js("document.querySelector('#finding-1 .message').textContent")
-            assert message.startswith("'putting herself at risk' makes") and "TS001" not in message  # shown once, above
+            assert message.startswith("'putting herself at risk' makes") and "FP001" not in message  # shown once, above
             for _ in range(3):  # the check button, the example button, then the highlighted words
                 browser.key("Tab", 9)
             assert browser.js("document.activeElement.id") == "mark-1"
@@ -240,9 +241,58 @@ def test_page_works_from_the_keyboard(tmp_path: Path) -> None:
             assert browser.js("document.activeElement.textContent") == "Use this"
             browser.key("Enter", 13)
             browser.wait_for(f"{STATUS}.startsWith('No findings')")
-            replaced = "Jade (14) has been is at risk from the adults who are exploiting her."
+            replaced = "Jade (14) has been placed at risk by the adults exploiting her."
             assert browser.js("document.getElementById('note').value") == replaced
             assert browser.js("document.activeElement.id") == "note"
+        finally:
+            browser.close()
+    service.close()
+
+
+# The issue's table (issue 14): each note, and how it reads after "Use this" (or unchanged, with
+# the hints shown, where the rule offers no replacement).
+TABLE = {
+    "Jade (14) has been putting herself at risk.": "Jade (14) has been placed at risk by the adults exploiting her.",
+    "The boys (14) were involved in county lines.": "The boys (14) were criminally exploited through county lines.",
+    "She provoked him by shouting.": None,
+    "Jade (14) chose to go missing again.": "Jade (14) went missing again.",
+    "Amy (15) has an older boyfriend.": "Amy (15) has contact with an older male.",
+}
+
+
+def run_table(browser: Browser, base: str, table: dict[str, str | None]) -> None:
+    """Check each note on the page; use the first replacement, or see that only hints are offered."""
+    browser.send("Page.enable", session=True)
+    browser.send("Page.navigate", session=True, url=base)
+    browser.wait_for("document.readyState === 'complete' && !!document.getElementById('note')")
+    for note, after in table.items():
+        browser.js(f"document.getElementById('note').value = {json.dumps(note)}; 'ok'")
+        browser.js("document.getElementById('status').textContent = ''; 'ok'")  # no stale answer counts
+        browser.js("document.getElementById('check-button').click(); 'ok'")
+        browser.wait_for(f"/finding/.test({STATUS}) && {STATUS}")
+        buttons = browser.js("[...document.querySelectorAll('#finding-1 button')].map(b => b.textContent)")
+        hints = browser.js("[...document.querySelectorAll('#finding-1 ul.hints li')].map(li => li.textContent)")
+        assert hints, note  # the hints are shown, each without a button
+        if after is None:
+            assert buttons == [], note  # nothing a click could put in the note
+            continue
+        assert buttons and set(buttons) == {"Use this"}, note
+        replacement = browser.js("document.querySelector('#finding-1 ul.replacements li span').textContent")
+        assert "[" not in replacement, note
+        browser.js("document.querySelector('#finding-1 button').click(); 'ok'")
+        browser.wait_for(f"{STATUS}.startsWith('No findings')")
+        assert browser.js("document.getElementById('note').value") == after
+
+
+@pytest.mark.parametrize("pack", ["fitpack", "bundled"])
+def test_the_issue_table_reads_right_after_use_this(pack: str, tmp_path: Path) -> None:
+    fit = Config(extend_rules=(FITPACK,), select=("FP001", "FP002", "FP003", "FP004", "FP005"))
+    service = CheckService(Linter(fit if pack == "fitpack" else Config()), Limits())
+    service.warm()
+    with ServerThread(create_app(service), bind("127.0.0.1", 0)) as base:
+        browser = Browser(tmp_path / "profile")
+        try:
+            run_table(browser, base, TABLE)
         finally:
             browser.close()
     service.close()

@@ -305,7 +305,7 @@ def _finding(
         column=start - lines[line - 1] + 1,
         end_line=end_line,
         end_column=end - lines[end_line - 1] + 1,
-        suggestions=(),
+        hints=(),
         fix=None,
         path=path,
     )

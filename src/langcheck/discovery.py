@@ -24,8 +24,6 @@ from typing import Any
 
 from langcheck.sources import SUFFIXES, UNREADABLE
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".rst"})
-"""The plain-text suffixes (kept for callers from before other formats were read)."""
 STDIN = "-"
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv"})
 _GLOB_CHARS = frozenset("*?[")

@@ -1,7 +1,8 @@
-"""Apply the safe fixes of findings to a text, without touching anything else.
+"""Apply the fixes of findings to a text, without touching anything else.
 
-Only rules with a `fix` (one-to-one term swaps such as "historic abuse" -> "non-recent abuse")
-produce fixes; everything else is left to the writer, who knows the facts.
+A finding's `fix` is its first replacement: words that fit where the flagged words stood
+(a term swap such as "historic" -> "non-recent", or a rewording pinned by the rule's examples).
+Hints, which need the writer's knowledge of the facts, are never applied.
 """
 
 from __future__ import annotations

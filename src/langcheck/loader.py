@@ -1,14 +1,16 @@
 """Read rule files and the sources list from YAML into validated, frozen values.
 
 Rule files are written by safeguarding staff as well as developers, so every problem is
-reported as `file:line: key.path: problem; expected ...`, one line, and the first problem in a
-file stops that file (a half-understood rule is worse than none).
+reported on one line as `file: key.path: problem; expected ...` (`file:line: problem` for YAML
+that cannot be parsed, where no key can be named), and the first problem in a file stops that
+file (a half-understood rule is worse than none).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from langcheck.models import (
     FailExample,
     FixExample,
     Pattern,
+    Replacement,
     Rule,
     Severity,
     Source,
@@ -29,26 +32,56 @@ from langcheck.models import (
 )
 from langcheck.patternguard import check_tokens
 from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, edge_counts, parse
+from langcheck.replacements import VERB_PLACEHOLDER_RE
+from langcheck.tokencheck import token_problem
 from langcheck.wording import placeholders
 
 ID_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RULE_KEYS = {
-    "id": True,
-    "name": True,
-    "category": True,
-    "severity": True,
-    "applies_to": False,
-    "message": True,
-    "explanation": True,
-    "suggestions": True,
-    "fix": False,
-    "patterns": True,
-    "unless": False,
-    "exceptions": False,
-    "sources": True,
-    "examples": True,
+RULE_KEYS = (
+    "id",
+    "name",
+    "category",
+    "severity",
+    "applies_to",
+    "message",
+    "explanation",
+    "replacements",
+    "hints",
+    "suggestions",  # the old name of hints, still read
+    "fix",
+    "patterns",
+    "unless",
+    "exceptions",
+    "sources",
+    "examples",
+)
+"""The keys a rule file may hold, in the order the error message lists them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """A condition's new name, and the release after which its old name stops loading."""
+
+    new: str
+    removal: str
+
+
+RENAMED_CONDITIONS: dict[str, Renamed] = {
+    "negated_clause": Renamed("negated", removal="2027-06-30"),  # `negated` now reads the clause
+    "peer_partner": Renamed("peer", removal="2027-06-30"),
+    "peer_age": Renamed("peer", removal="2027-06-30"),
 }
+"""Old condition names a rule file may still use, each redirected to its new name when the file
+loads (as ruff redirects renamed rule codes), so a loaded rule only ever names conditions that
+exist. Remove an entry at its removal date; the bundled rules use the new names."""
+
+
+def _current_name(condition: str) -> str:
+    """Return a condition's current name (a renamed one's new name, otherwise itself)."""
+    renamed = RENAMED_CONDITIONS.get(condition)
+    return renamed.new if renamed is not None else condition
+
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader if it is not.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -152,7 +185,9 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
     audience = _enum(r, {"applies_to": applies}, "applies_to", Audience, "any or child")
 
     patterns = _patterns(r, data.get("patterns"))
-    unless = r.strings(data, "unless", required=False)
+    unless = [
+        RENAMED_CONDITIONS[c].new if c in RENAMED_CONDITIONS else c for c in r.strings(data, "unless", required=False)
+    ]
     for i, cond in enumerate(unless):
         if cond not in CONDITION_NAMES:
             raise r.fail(
@@ -168,6 +203,7 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
     if fix is not None and (not isinstance(fix, str) or not fix.strip()):
         raise r.fail("fix", f"is {_kind(fix)}", "a replacement string, or null for no fix")
 
+    hints, replacements = _advice(r, data, fix.strip() if isinstance(fix, str) else None)
     rule = Rule(
         id=rule_id,
         name=name,
@@ -176,25 +212,17 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
         applies_to=audience,
         message=r.string(data, "message") or "",
         explanation=r.string(data, "explanation") or "",
-        suggestions=tuple(r.strings(data, "suggestions")),
+        hints=tuple(hints),
         patterns=patterns,
         sources=tuple(r.strings(data, "sources")),
-        examples=_examples(r, data.get("examples"), has_fix=fix is not None),
+        examples=_examples(r, data.get("examples"), has_fix=fix is not None, has_replacements=bool(replacements)),
         unless=tuple(unless),
         exceptions=tuple(exceptions),
         fix=fix.strip() if isinstance(fix, str) else None,
         path=str(path),
+        replacements=replacements,
     )
-    for key, template in [("message", rule.message), ("fix", rule.fix or "")] + [
-        (f"suggestions[{i}]", s) for i, s in enumerate(rule.suggestions)
-    ]:
-        bad = placeholders(template)
-        if bad:
-            raise r.fail(
-                key,
-                f"uses the placeholder {{{bad[0]}}}",
-                "only {match}, {they}, {them}, {their}, {themselves} (or capitalised)",
-            )
+    _check_templates(r, rule, "suggestions" if "suggestions" in data else "hints")
     if path.stem.split("-", 1)[0] != rule.id or path.stem != f"{rule.id}-{rule.name}":
         raise r.fail(
             "id",
@@ -202,6 +230,73 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
             f"the file to be named {rule.id}-{rule.name}.yaml",
         )
     return rule
+
+
+def _check_templates(r: _Reader, rule: Rule, hint_key: str) -> None:
+    """Require every placeholder in the message, hints and replacements to be one render fills."""
+    for key, template in [("message", rule.message), ("fix", rule.fix or "")] + [
+        (f"{hint_key}[{i}]", s) for i, s in enumerate(rule.hints)
+    ]:
+        if VERB_PLACEHOLDER_RE.search(template):
+            raise r.fail(key, "uses {passive:...} or {tense:...}", "these placeholders in replacements only")
+    for key, template in (
+        [("message", rule.message), ("fix", rule.fix or "")]
+        + [(f"{hint_key}[{i}]", s) for i, s in enumerate(rule.hints)]
+        + [(f"replacements[{i}]", rep.text) for i, rep in enumerate(rule.replacements)]
+    ):
+        bad = placeholders(template)
+        if bad:
+            raise r.fail(
+                key,
+                f"uses the placeholder {{{bad[0]}}}",
+                "only {match}, {they}, {them}, {their}, {themselves} (or capitalised)",
+            )
+
+
+def _advice(r: _Reader, data: Mapping[str, Any], fix: str | None) -> tuple[list[str], tuple[Replacement, ...]]:
+    """Return the hints and replacements; a rule needs at least one of them."""
+    hints = _hints(r, data)
+    replacements = _replacements(r, data.get("replacements"), fix)
+    if not hints and not replacements:
+        raise r.fail("hints", "is missing", "hints (advice to show) or replacements (words to put in place)")
+    return hints, replacements
+
+
+def _hints(r: _Reader, data: Mapping[str, Any]) -> list[str]:
+    """Return the hints; `suggestions` is their old name, read the same way (not both at once)."""
+    if "hints" in data and "suggestions" in data:
+        raise r.fail("suggestions", "is given as well as hints", "one list, called hints (suggestions is its old name)")
+    key = "suggestions" if "suggestions" in data else "hints"
+    return r.strings(data, key) if key in data else []
+
+
+def _replacements(r: _Reader, value: Any, fix: str | None) -> tuple[Replacement, ...]:
+    """Return the replacements, the rule's `fix` first: words that stand in the note as they are."""
+    out = [Replacement(fix)] if fix is not None else []
+    if value is None:
+        return tuple(out)
+    if not isinstance(value, list) or not value:
+        raise r.fail("replacements", f"is {_kind(value)}", "a list of texts, or of {text, when, unless_next}")
+    for i, raw in enumerate(value):
+        key = f"replacements[{i}]"
+        item = {"text": raw} if isinstance(raw, str) else raw
+        if not isinstance(item, dict) or not set(item) <= {"text", "when", "unless_next"}:
+            raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., when: ..., unless_next: [...]}")
+        text = r.string(item, "text")
+        if text is None or "[" in text or "]" in text:
+            raise r.fail(
+                f"{key}.text",
+                "holds a [placeholder] for the writer to fill in",
+                "words that can stand in the note as they are (put advice with [...] in hints)",
+            )
+        when = r.string(item, "when", required=False)
+        if when is not None:
+            _check_phrase(r, f"{key}.when", when)
+        unless_next = [w.lower() for w in r.strings(item, "unless_next", required=False)]
+        rep = Replacement(text, when, tuple(unless_next))
+        if rep not in out:
+            out.append(rep)
+    return tuple(out)
 
 
 def _enum(r: _Reader, data: Mapping[str, Any], key: str, make: Any, expected: str) -> Any:
@@ -218,7 +313,7 @@ def _check_phrase(r: _Reader, key: str, phrase: str) -> None:
     try:
         slots = parse(phrase)
     except PhraseSyntaxError as exc:
-        raise r.fail(key, str(exc), "the phrase syntax described in the README") from None
+        raise r.fail(key, str(exc), "the phrase syntax described in docs/writing-rules.md") from None
     if count_variants(slots) > MAX_VARIANTS:
         raise r.fail(key, f"expands to more than {MAX_VARIANTS} wordings", "a narrower phrase, or two patterns")
 
@@ -251,6 +346,13 @@ def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
                     raise r.fail(f"{key}.tokens[{j}]", f"is {_kind(tok)}", "a token dict like {LOWER: risk}")
                 _check_token_words(r, f"{key}.tokens[{j}]", tok)
             _check_token_context(r, f"{key}.tokens", tokens)
+            problem = token_problem(tokens)
+            if problem is not None:
+                raise r.fail(
+                    f"{key}.{problem[0]}",
+                    problem[1],
+                    "the attributes and operators of spaCy's Matcher (LOWER, LEMMA, IN, OP, ...)",
+                )
             check_tokens(tokens, str(r.path), f"{key}.tokens", r.fail)
             out.append(Pattern(tokens=tuple(tokens)))
     return tuple(out)
@@ -297,7 +399,24 @@ def _check_token_words(r: _Reader, key: str, tok: dict[str, Any]) -> None:
                 )
 
 
-def _examples(r: _Reader, value: Any, *, has_fix: bool) -> Examples:
+def _fail_example(r: _Reader, key: str, item: Any, *, has_replacements: bool) -> FailExample:
+    """Read one fail example; `applied` (checked by test-rules) pins how it reads once replaced."""
+    if isinstance(item, str) and item.strip():
+        item = {"text": item}
+    if not (isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "match", "applied"}):
+        raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., match: ..., applied: ...}")
+    match = item.get("match")
+    if match is not None and (not isinstance(match, str) or match not in item["text"]):
+        raise r.fail(f"{key}.match", "is not part of the example text", "the exact flagged words")
+    applied = item.get("applied")
+    if applied is not None and (not isinstance(applied, str) or not applied.strip()):
+        raise r.fail(f"{key}.applied", f"is {_kind(applied)}", "the text as it reads with the first replacement")
+    if "applied" in item and not has_replacements:
+        raise r.fail(f"{key}.applied", "is given but the rule has no replacements", "no applied for a hints-only rule")
+    return FailExample(item["text"], match, applied, "applied" in item)
+
+
+def _examples(r: _Reader, value: Any, *, has_fix: bool, has_replacements: bool = False) -> Examples:
     if not isinstance(value, dict):
         raise r.fail(
             "examples",
@@ -312,16 +431,7 @@ def _examples(r: _Reader, value: Any, *, has_fix: bool) -> Examples:
     if not isinstance(raw_fail, list) or not raw_fail:
         raise r.fail("examples.fail", "is missing or empty", "at least one text the rule must flag")
     for i, item in enumerate(raw_fail):
-        key = f"examples.fail[{i}]"
-        if isinstance(item, str) and item.strip():
-            fails.append(FailExample(item))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "match"}:
-            match = item.get("match")
-            if match is not None and (not isinstance(match, str) or match not in item["text"]):
-                raise r.fail(f"{key}.match", "is not part of the example text", "the exact flagged words")
-            fails.append(FailExample(item["text"], match))
-        else:
-            raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., match: ...}")
+        fails.append(_fail_example(r, f"examples.fail[{i}]", item, has_replacements=has_replacements))
     passes = r.strings(value, "pass")
     fixes = []
     for i, item in enumerate(value.get("fix") or []):

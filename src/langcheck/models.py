@@ -63,10 +63,16 @@ class Pattern:
 
 @dataclass(frozen=True, slots=True)
 class FailExample:
-    """Text on which the rule must fire; `match` is the exact text it must flag."""
+    """Text on which the rule must fire; `match` is the exact text it must flag.
+
+    `applied` pins the text as it reads once the finding's first replacement is put in place
+    (`pinned` with `applied` None: no replacement fits this wording, and none may be offered).
+    """
 
     text: str
     match: str | None = None
+    applied: str | None = None
+    pinned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +130,21 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Replacement:
+    """Words that can stand where the flagged words stood, and the wordings they fit.
+
+    A replacement is put into the note as it is (by `fix`, "Use this" and LanguageTool
+    clients), so it is offered only where it fits: `when` is a phrase the flagged words must
+    match whole (its `<...>` groups must stand just before or after them), and `unless_next`
+    lists words that, coming straight after the flagged words, would make the sentence wrong.
+    """
+
+    text: str
+    when: str | None = None
+    unless_next: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One rule, exactly as its YAML file describes it (validated by the loader)."""
 
@@ -134,7 +155,7 @@ class Rule:
     applies_to: Audience
     message: str
     explanation: str
-    suggestions: tuple[str, ...]
+    hints: tuple[str, ...]
     patterns: tuple[Pattern, ...]
     sources: tuple[str, ...]
     examples: Examples
@@ -142,6 +163,12 @@ class Rule:
     exceptions: tuple[str, ...] = ()
     fix: str | None = None
     path: str | None = field(default=None, compare=False)
+    replacements: tuple[Replacement, ...] = ()
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """Return the hints (the old name, kept for code written before replacements existed)."""
+        return self.hints
 
     @property
     def code(self) -> str:
@@ -228,6 +255,11 @@ class Location:
 class Finding:
     """One flagged passage: where it is, which rule, what to say, what to offer instead.
 
+    Two kinds of advice are kept apart. `replacements` can stand where the flagged words stood
+    (the sentence stays grammatical and keeps its facts), so tools may put them in place; `fix`
+    is the first of them. `hints` are guidance with `[placeholders]` for the writer to fill in,
+    and are only ever shown.
+
     `start`/`end` are character offsets into the checked text; `line`/`column` are 1-based and
     `end_column` is exclusive, the convention of ruff and SARIF. A finding from a document
     reader (see sources/) also has a `location`: for text formats the positions are then in the
@@ -247,11 +279,17 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    suggestions: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()
     fix: str | None = None
     path: str = "-"
     quoted: bool = False
     location: Location | None = None
+    replacements: tuple[str, ...] = ()
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:
+        """Return the hints (the old name, kept for code written before replacements existed)."""
+        return self.hints
 
     @property
     def rule(self) -> str:
@@ -274,7 +312,8 @@ class Finding:
             "severity": self.severity.label,
             "message": self.message,
             "text": self.text,
-            "suggestions": list(self.suggestions),
+            "replacements": list(self.replacements),
+            "hints": list(self.hints),
             "fix": self.fix,
             "location": self.location.to_dict() if self.location is not None else None,
         }

@@ -18,7 +18,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from langcheck.triggers import normalise_token, token_requirements
+from langcheck.anchors import token_requirements
+from langcheck.triggers import normalise_token
 
 MAX_REGEX = 200
 """Characters a token REGEX may have; a word-level pattern never needs more."""

@@ -4,6 +4,7 @@ A run over a tree may meet several config files (a team folder with its own `.la
 inside a repository with `[tool.langcheck]`); each file is checked with the nearest one, as in
 ruff. Every setting is validated here, before any document is read, so that a mistake is one
 line naming where it was made (the file, or the command line) rather than one line per file.
+What each configuration needs is built once, by the Factory (factory.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from langcheck.config import (
     rules_folder_problem,
 )
 from langcheck.errors import ConfigError
-from langcheck.linter import Linter
 
 COMMAND_LINE = "command line"
 
@@ -83,7 +83,7 @@ class Overlay:
 
 
 class SettingsResolver:
-    """Map paths to (Config, Linter), reading and validating each config file once."""
+    """Map paths to their Config, reading and validating each config file once."""
 
     def __init__(self, *, explicit: Path | None = None, isolated: bool = False, overlay: Overlay | None = None) -> None:
         self.explicit = explicit
@@ -92,7 +92,6 @@ class SettingsResolver:
         self.overlay.check()
         self._by_file: dict[Path | None, Config] = {}
         self._by_dir: dict[Path, Path | None] = {}
-        self._linters: dict[Config, Linter] = {}
         if explicit is not None:
             self._by_file[explicit] = self._settle(read_config_file(explicit))
 
@@ -129,12 +128,6 @@ class SettingsResolver:
                 if unknown:
                     raise ConfigError(COMMAND_LINE, option, names_no_rule(unknown[0]))
         return config
-
-    def linter_for(self, config: Config) -> Linter:
-        """Return a Linter for these settings, built once."""
-        if config not in self._linters:
-            self._linters[config] = Linter(config)
-        return self._linters[config]
 
 
 def _is_pyproject(config: Config) -> bool:

@@ -2,8 +2,11 @@
 
 A rule file's `examples` are its tests. Each `fail` text must give a finding of that rule
 (with exactly the `match` text, when one is given); each `pass` text must give none from it;
-each `fix` text must fix to `fixed`, and the fixed text must then pass. Safeguarding teams run
-this on their own packs with `langcheck test-rules DIR`, without writing Python.
+each `fix` text must fix to `fixed`, and the fixed text must then pass. A rule with
+replacements pins, for each `fail` text, the text as it reads once the first replacement is put
+in place (`applied`): it must read exactly so, and the whole pack must find nothing in it, so a
+replacement never leaves a broken or still-blaming sentence. Safeguarding teams run this on
+their own packs with `langcheck test-rules DIR`, without writing Python.
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from langcheck.checker import Checker
 from langcheck.citations import citation_problem
-from langcheck.engine import CompiledRules
 from langcheck.fixes import apply_fixes
-from langcheck.models import Options, Rule
+from langcheck.models import FailExample, Rule
 from langcheck.ruleset import RuleSet
 
 
@@ -23,19 +26,18 @@ class ExampleResult:
     """The outcome of one example of one rule."""
 
     rule_id: str
-    kind: str  # fail | pass | fix | data
+    kind: str  # fail | applied | pass | fix | data
     text: str
     ok: bool
     problem: str = ""
     path: str | None = None
 
 
-def run_rule(compiled: CompiledRules, rule: Rule) -> Iterator[ExampleResult]:
-    """Yield one result per example of `rule`."""
-    options = Options()
+def run_rule(checker: Checker, rule: Rule) -> Iterator[ExampleResult]:
+    """Yield one result per example of `rule`, each text checked as `langcheck check` checks it."""
 
     def found(text: str) -> list[str]:
-        return [f.text for f in compiled.findings(text, options) if f.rule_id == rule.id]
+        return [f.text for f in checker.check(text) if f.rule_id == rule.id]
 
     for ex in rule.examples.fail:
         texts = found(ex.text)
@@ -46,12 +48,14 @@ def run_rule(compiled: CompiledRules, rule: Rule) -> Iterator[ExampleResult]:
             yield ExampleResult(rule.id, "fail", ex.text, False, f"flagged {got}, expected {ex.match!r}", rule.path)
         else:
             yield ExampleResult(rule.id, "fail", ex.text, True, path=rule.path)
+            if rule.replacements:
+                yield _applied(checker, rule, ex)
     for text in rule.examples.passes:
         texts = found(text)
         problem = "the rule flagged " + ", ".join(repr(t) for t in texts) if texts else ""
         yield ExampleResult(rule.id, "pass", text, not texts, problem, rule.path)
     for fx in rule.examples.fix:
-        mine = [f for f in compiled.findings(fx.text, options) if f.rule_id == rule.id]
+        mine = [f for f in checker.check(fx.text) if f.rule_id == rule.id]
         fixed = apply_fixes(fx.text, mine)
         if fixed != fx.fixed:
             yield ExampleResult(rule.id, "fix", fx.text, False, f"fixed to {fixed!r}, expected {fx.fixed!r}", rule.path)
@@ -59,6 +63,32 @@ def run_rule(compiled: CompiledRules, rule: Rule) -> Iterator[ExampleResult]:
             yield ExampleResult(rule.id, "fix", fx.text, False, "the fixed text is still flagged", rule.path)
         else:
             yield ExampleResult(rule.id, "fix", fx.text, True, path=rule.path)
+
+
+def _applied(checker: Checker, rule: Rule, ex: FailExample) -> ExampleResult:
+    """Check that the first replacement gives the pinned text, and that the whole pack passes it."""
+
+    def result(ok: bool, problem: str = "") -> ExampleResult:
+        return ExampleResult(rule.id, "applied", ex.text, ok, problem, rule.path)
+
+    if not ex.pinned:
+        return result(False, "has no applied: give the text as it reads with the first replacement, or null")
+    mine = [f for f in checker.check(ex.text) if f.rule_id == rule.id]
+    finding = next((f for f in mine if ex.match is None or f.text == ex.match), mine[0])
+    first = finding.replacements[0] if finding.replacements else None
+    applied = None if first is None else ex.text[: finding.start] + first + ex.text[finding.end :]
+    left = [] if applied is None or applied != ex.applied else checker.check(applied)
+    if applied == ex.applied and not left:
+        return result(True)
+    if applied is None:
+        problem = f"no replacement fits here, so it cannot read {ex.applied!r}; pin applied: null"
+    elif ex.applied is None:
+        problem = f"the replacement {first!r} is offered here (giving {applied!r}); pin that or narrow when"
+    elif applied != ex.applied:
+        problem = f"replaced to {applied!r}, expected {ex.applied!r}"
+    else:
+        problem = "the pack still flags the replaced text: " + ", ".join(f"{f.rule_id} {f.text!r}" for f in left)
+    return result(False, problem)
 
 
 def check_data(ruleset: RuleSet) -> Iterator[ExampleResult]:
@@ -74,8 +104,9 @@ def check_data(ruleset: RuleSet) -> Iterator[ExampleResult]:
             yield ExampleResult(rule.id, "data", "", False, f"{problem[0]}; expected {problem[1]}", rule.path)
 
 
-def run_pack(compiled: CompiledRules) -> Iterator[ExampleResult]:
-    """Yield every example result and data problem for the compiled rule set."""
-    yield from check_data(compiled.ruleset)
-    for rule in compiled.ruleset:
-        yield from run_rule(compiled, rule)
+def run_pack(checker: Checker, rules: RuleSet | None = None) -> Iterator[ExampleResult]:
+    """Yield every example result and data problem for `rules` (default: all the checker's)."""
+    chosen = checker.ruleset if rules is None else rules
+    yield from check_data(chosen)
+    for rule in chosen:
+        yield from run_rule(checker, rule)

@@ -1,6 +1,6 @@
-"""Fill a rule's message, suggestions and fix to fit the sentence they will stand in.
+"""Fill a rule's message, hints and replacements to fit the sentence they will stand in.
 
-A suggestion is only useful if it can be dropped into the writer's sentence: it should use
+Advice is only useful if it fits the writer's sentence: it should use
 the same pronoun as the flagged words ("putting himself at risk" -> "is being put at risk by
 the adults around him") and a capital letter where the flagged words began the sentence.
 
@@ -9,6 +9,11 @@ Placeholders:
 - `{they}` `{them}` `{their}` `{themselves}`: the pronoun the flagged words use for the person
   (her/him/them), defaulting to they/them;
 - `{They}` `{Them}` `{Their}`: the same, capitalised.
+
+The engine passes the person the words describe (see replacements.py), so that "provoked him"
+speaks of the woman who is said to have provoked, not of him; without it, the pronouns in the
+flagged words are used. Replacements may also use `{passive:...}` and `{tense:...}`, which
+replacements.py fills before this module is called.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ _CUES = {
     "their": "they",
     "they": "they",
 }
+_VERB_RE = re.compile(r"(passive|tense):[a-z]+")
 _PLACEHOLDER_RE = re.compile(r"\{(match|they|them|their|themselves|They|Them|Their|Themselves)\}")
 
 
@@ -46,9 +52,10 @@ def person_of(text: str) -> str:
     return "they"
 
 
-def render(template: str, match: str, *, capitalise: bool = False) -> str:
-    """Fill the placeholders in a template for this match."""
-    forms = dict(zip(("they", "them", "their", "themselves"), _PRONOUNS[person_of(match)], strict=True))
+def render(template: str, match: str, *, capitalise: bool = False, person: str | None = None) -> str:
+    """Fill the placeholders in a template for this match (`person`: she, he or they, if known)."""
+    who = person if person in _PRONOUNS else person_of(match)
+    forms = dict(zip(("they", "them", "their", "themselves"), _PRONOUNS[who], strict=True))
 
     def fill(m: re.Match[str]) -> str:
         key = m.group(1)
@@ -65,4 +72,8 @@ def render(template: str, match: str, *, capitalise: bool = False) -> str:
 
 def placeholders(template: str) -> list[str]:
     """Return the names of `{...}` placeholders a template uses that render cannot fill."""
-    return [p for p in re.findall(r"\{([^{}]*)\}", template) if not _PLACEHOLDER_RE.fullmatch("{" + p + "}")]
+    return [
+        p
+        for p in re.findall(r"\{([^{}]*)\}", template)
+        if not _PLACEHOLDER_RE.fullmatch("{" + p + "}") and not _VERB_RE.fullmatch(p)
+    ]

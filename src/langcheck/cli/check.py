@@ -11,6 +11,7 @@ import click
 
 from langcheck.cli.console import fail, set_output, stdout_console
 from langcheck.cli.documents import Messages, Plan, plan, run, worker_count
+from langcheck.cli.exitcodes import ExitCode
 from langcheck.cli.options import color_option, exclude_option, overlay_from, rule_options, split_list
 from langcheck.errors import LangcheckError
 from langcheck.formatters import OutputFormat, write
@@ -126,8 +127,8 @@ def check_command(
     result = Report(tuple(files), tuple(sorted(skipped.items())))
     _report(result, work, OutputFormat(fmt), output_file, quiet=quiet, verbose=verbose, statistics=statistics)
     if result.errors:
-        sys.exit(2)
-    sys.exit(1 if failing and not exit_zero else 0)
+        sys.exit(ExitCode.ERROR)
+    sys.exit(ExitCode.FINDINGS if failing and not exit_zero else ExitCode.CLEAN)
 
 
 def _report(

@@ -10,6 +10,7 @@ import enum
 import sys
 from typing import IO, Any, NoReturn
 
+from langcheck.cli.exitcodes import ExitCode
 from langcheck.errors import LangcheckError
 
 
@@ -70,7 +71,7 @@ def error_line(message: str) -> None:
     stderr_console().print(line, soft_wrap=True)
 
 
-def fail(exc: LangcheckError | str, code: int = 2) -> NoReturn:
+def fail(exc: LangcheckError | str, code: int = ExitCode.ERROR) -> NoReturn:
     """Print the error as one line and exit with `code`."""
     error_line(str(exc))
     sys.exit(code)

@@ -11,7 +11,6 @@ results come back in the order of the plan, so the output never depends on timin
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import sys
 import time
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from langcheck.config import Config
 from langcheck.discovery import BINARY, STDIN, discover, path_problem
 from langcheck.errors import InputError, LangcheckError
+from langcheck.factory import shared
 from langcheck.linter import Linter
 from langcheck.models import Finding, Rule
 from langcheck.report import FileReport, finding_lines
@@ -138,10 +138,9 @@ def _read_stdin(options: ReadOptions) -> bytes:
     return data
 
 
-@functools.cache
 def linter_for(config: Config) -> Linter:
     """Return the Linter for these settings, built once per process (and inherited by forks)."""
-    return Linter(config)
+    return shared().linter(config)
 
 
 def run_job(job: Job) -> Outcome:

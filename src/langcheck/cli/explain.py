@@ -69,10 +69,14 @@ def explain_command(rule_id: str, extend_rules: tuple[Path, ...], config_path: P
         line(paragraph)
     heading("Write instead", "bold green")
     example = _example_match(rule)
-    for s in rule.suggestions:
+    for s in rule.hints:
         bullet(render(s, example))
-    if rule.fix:
-        line(f"  Safe fix: {render(rule.fix, example)} (langcheck fix --write)", 4)
+    shown = [ex for ex in rule.examples.fail if ex.applied is not None][:3]
+    if shown:
+        line("  Replaced where it fits (langcheck fix --write), for example:", 4)
+    for ex in shown:
+        line(f"    {ex.text}", 6)
+        line(f"    -> {ex.applied}", 7)
     heading("Not flagged")
     for text in _UNIVERSAL:
         bullet(text)

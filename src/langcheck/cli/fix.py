@@ -1,9 +1,10 @@
-"""`langcheck fix`: show, or with --write apply, the safe one-to-one term swaps.
+"""`langcheck fix`: show, or with --write apply, the first replacement of each finding.
 
-Only rules with a `fix` change text; every other finding needs the writer's judgement and is
-left alone. By default nothing is written: a unified diff shows what --write would do.
-Writes are atomic (a temporary file in the same folder, flushed to disk, then a rename) and
-refuse what the user could not change in place; see safewrite.py for every guarantee.
+Only replacements change text (words that fit where the flagged words stood, pinned by each
+rule's examples); hints need the writer's judgement and are left alone. By default nothing is
+written: a unified diff shows what --write would do. Writes are atomic (a temporary file in the
+same folder, flushed to disk, then a rename) and refuse what the user could not change in place;
+see safewrite.py for every guarantee.
 
 Only plain-text formats (.txt, .md, .rst, .html) are rewritten, and only where the file holds
 exactly the flagged words (not, say, words split by Markdown emphasis): a Word document or PDF
@@ -23,6 +24,7 @@ import click
 from langcheck.cli import safewrite
 from langcheck.cli.console import fail, stdout_console
 from langcheck.cli.documents import Job, Messages, linter_for, plan
+from langcheck.cli.exitcodes import ExitCode
 from langcheck.cli.options import color_option, exclude_option, overlay_from, rule_options
 from langcheck.discovery import STDIN
 from langcheck.errors import InputError, LangcheckError
@@ -150,7 +152,7 @@ def _fix(
 @exclude_option
 @color_option
 def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None, isolated: bool, **opts: Any) -> None:
-    """Show the safe term swaps as a diff, or apply them with --write.
+    """Show the replacements as a diff, or apply them with --write.
 
     Only plain-text files (.txt, .md, .rst, .html) are changed. With - (standard input) the
     fixed text is printed on standard output, for editors and scripts. Exit status: 0 nothing
@@ -174,7 +176,7 @@ def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None
         # to standard error, and the fixes count as applied (exit 0), as with --write.
         n = tally.applied
         messages.console.print(f"Applied {n} fix{'es' if n != 1 else ''}.", highlight=False, soft_wrap=True)
-        sys.exit(2 if tally.errors else 0)
+        sys.exit(ExitCode.ERROR if tally.errors else ExitCode.CLEAN)
     if tally.left_alone:
         n = tally.left_alone
         messages.warning(
@@ -191,5 +193,5 @@ def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None
     else:
         console.print("Nothing to fix.", highlight=False)
     if tally.errors:
-        sys.exit(2)
-    sys.exit(1 if tally.pending else 0)
+        sys.exit(ExitCode.ERROR)
+    sys.exit(ExitCode.FINDINGS if tally.pending else ExitCode.CLEAN)

@@ -32,6 +32,7 @@ _PLURAL = words("they them their themselves themself")
 _PRONOUNS = _FEMALE | _MALE | _PLURAL
 _SUBJECT_PRONOUNS = words("she he they")
 _ADULT_TITLES = words("mr mrs ms mx dr")
+_RELATING = words("with to between")
 _COPULAS = words("is was are were be been being now also still not")
 
 _CHILD_NOUNS = words(
@@ -210,7 +211,28 @@ def person_adulthood(c: Candidate, names: Mapping[str, int] | None = None) -> Ad
     verdict = _sentence_ages(c) if found is None else _adulthood_of(c, found, set(), names or {})
     if verdict is Adulthood.ADULT and _sentence_shows_child(c):
         return Adulthood.CHILD  # "The 29-year-old had sex with the 14-year-old": the child is in it
+    if verdict is Adulthood.ADULT and _other_party_unknown(c, names or {}):
+        return Adulthood.UNKNOWN  # "The 29-year-old had sex with Jordan": Jordan is presumed a child
     return verdict
+
+
+def _other_party_unknown(c: Candidate, names: Mapping[str, int]) -> bool:
+    """Return True if the match relates its subject to someone whose age the text does not give.
+
+    "had sex with Jordan", "sexual contact between the 27-year-old and Jordan": the words
+    describe both people, and the one with no age is presumed to be a child.
+    """
+    relational = c.doc[c.end - 1].lower_ in _RELATING or any(
+        c.doc[k].lower_ == "between" for k in range(max(c.sent_start, c.start - 3), c.end)
+    )
+    if not relational:
+        return False
+    for k in range(c.end, min(c.sent_end, c.end + 4)):
+        if _is_person(c, k):
+            return _adulthood_of(c, k, set(), names) is not Adulthood.ADULT
+        if c.doc[k].lower_ not in _OBJECT_MODIFIERS | words("and her his their"):
+            return False
+    return False
 
 
 def _sentence_ages(c: Candidate) -> Adulthood:
@@ -474,3 +496,29 @@ def record_adulthood(context: TextContext) -> Adulthood:
             if mark.age is not None:
                 verdicts.add(Adulthood.ADULT if mark.age >= ADULT_AGE else Adulthood.CHILD)
     return verdicts.pop() if len(verdicts) == 1 else Adulthood.UNKNOWN
+
+
+def described_pronoun(c: Candidate) -> str | None:
+    """Return she, he or they for the person the words describe, or None if the text does not say.
+
+    Replacements and hints speak of that person ("placed at risk by the adults exploiting her"),
+    so they need the person found the way the adulthood judgement finds them: a pronoun is taken
+    as it is, a noun by its gender or number ("the boys": they), and a name by a later pronoun
+    that stands for it ("Kayleigh ... She is streetwise").
+    """
+    i = _described_person(c)
+    if i is None:
+        return None
+    word = c.doc[i].lower_
+    if word in _PRONOUNS:
+        return _pronoun_group(word)
+    by_noun = [(_PLURAL_NOUNS, "they"), (_FEMALE_NOUNS, "she"), (_MALE_NOUNS, "he")]
+    found = next((who for nouns, who in by_noun if word in nouns), None)
+    if found is not None or not _is_name(c, i):
+        return found
+    later = (k for k in range(i + 1, min(len(c.doc), i + 120)) if c.doc[k].lower_ in _FEMALE | _MALE)
+    return next((_pronoun_group(c.doc[k].lower_) for k in later if _antecedent(c, k) == i), None)
+
+
+def _pronoun_group(word: str) -> str:
+    return "she" if word in _FEMALE else "he" if word in _MALE else "they"

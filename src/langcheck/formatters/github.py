@@ -31,8 +31,10 @@ def write_github(report: Report, console: Any) -> None:
         else:  # a .docx or .pdf has no lines GitHub can show: annotate the file, say where in it
             props = f"file={_escape_property(f.path)},{title}"
             message = f"({f.location.describe()}) {message}"
-        if f.suggestions:
-            message += " Instead: " + "; ".join(f'"{s}"' for s in f.suggestions)
+        if f.replacements:
+            message += " Replace with: " + "; ".join(f'"{s}"' for s in f.replacements) + "."
+        if f.hints:
+            message += " Instead: " + "; ".join(f'"{s}"' for s in f.hints)
         console.file.write(f"::{_LEVEL[f.severity]} {props}::{_escape_data(message)}\n")
     for r in report.errors:
         console.file.write(f"::error file={_escape_property(r.path)}::{_escape_data(r.error or '')}\n")

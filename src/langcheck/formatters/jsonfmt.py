@@ -1,4 +1,10 @@
-"""Versioned JSON for programs: `{"version": 1, "findings": [...], "summary": {...}}`."""
+"""Versioned JSON for programs: `{"version": 2, "findings": [...], "summary": {...}}`.
+
+Version 2 replaced each finding's `suggestions` with `replacements` (words a program may put
+in place of the flagged ones; `fix` is the first) and `hints` (advice with [placeholders], to
+show only). The version went up because a program that put `suggestions` into the text, as
+version 1 allowed, wrote placeholders into case notes.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from typing import Any
 
 from langcheck.report import Report
 
-JSON_VERSION = 1
+JSON_VERSION = 2
 
 
 def to_json(report: Report) -> dict[str, Any]:
@@ -16,7 +22,7 @@ def to_json(report: Report) -> dict[str, Any]:
         "version": JSON_VERSION,
         "findings": [f.to_dict() for f in report.findings],
         "errors": [{"path": r.path, "message": r.error} for r in report.errors],
-        "summary": report.summary(),
+        "summary": report.summary().to_dict(),
     }
 
 

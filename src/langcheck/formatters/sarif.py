@@ -33,7 +33,7 @@ def _rule_entry(rule_id: str, rule: Rule | None, sample: Finding) -> dict[str, A
     else:
         short = rule.message.replace("'{match}' ", "").replace("{match}", "these words")
         full = rule.explanation
-        help_text = full + "\n\nWrite instead: " + "; ".join(rule.suggestions)
+        help_text = full + "\n\nWrite instead: " + "; ".join(rule.hints)
         name, level, category = rule.name, LEVELS[rule.severity], rule.category
     markdown = help_text.replace("\n\nWrite instead: ", "\n\n**Write instead:** ")
     return {
@@ -45,6 +45,34 @@ def _rule_entry(rule_id: str, rule: Rule | None, sample: Finding) -> dict[str, A
         "defaultConfiguration": {"level": level},
         "properties": {"tags": ["victim-blaming", category], "precision": "high"},
     }
+
+
+def _fixes(f: Finding) -> list[dict[str, Any]]:
+    """Return one SARIF fix per replacement: only words that can stand in the text as they are.
+
+    Only where the region is in the file itself (a text format); a .docx's region is in the
+    extracted text, which no tool can edit.
+    """
+    region = {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "charOffset": f.start,
+        "charLength": f.end - f.start,
+    }
+    return [
+        {
+            "description": {"text": f'Replace "{f.text}" with "{value}"'},
+            "artifactChanges": [
+                {
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "replacements": [{"deletedRegion": region, "insertedContent": {"text": value}}],
+                }
+            ],
+        }
+        for value in f.replacements
+    ]
 
 
 def _uri(path: str) -> str:
@@ -62,8 +90,8 @@ def to_sarif(report: Report, rules: dict[str, Rule]) -> dict[str, Any]:
     for f in report.findings:
         digest = hashlib.sha256(f"{f.rule_id}\0{_uri(f.path)}\0{f.text.lower()}".encode()).hexdigest()[:32]
         text = f.message
-        if f.suggestions:
-            text += " Instead: " + "; ".join(f'"{s}"' for s in f.suggestions)
+        if f.hints:
+            text += " Instead: " + "; ".join(f'"{s}"' for s in f.hints)
         place = f.location if f.location is not None and f.location.kind is not LocationKind.LINE else None
         if place is not None:
             text = f"({place.describe()}) {text}"
@@ -95,6 +123,8 @@ def to_sarif(report: Report, rules: dict[str, Rule]) -> dict[str, Any]:
             ]
         if f.location is not None:
             result["properties"] = {"location": f.location.to_dict()}
+        if f.replacements and place is None:
+            result["fixes"] = _fixes(f)
         results.append(result)
     return {
         "$schema": SCHEMA,

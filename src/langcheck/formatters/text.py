@@ -83,15 +83,15 @@ def _finding_block(f: Finding, line: str | None, columns: int | None = None) -> 
     else:
         out.append_text(hang(Text(f'  "{f.text}"'), columns, 3))
         out.append("\n")
-    if f.suggestions:
-        instead = Text("  = instead: ", style="green")
-        instead.append("; ".join(f'"{s}"' for s in f.suggestions))
-        out.append_text(hang(instead, columns, 13))
+    if f.replacements:
+        replace = Text("  = replace with: ", style="green")
+        replace.append("; ".join(f'"{s}"' for s in f.replacements) + " (langcheck fix --write uses the first)")
+        out.append_text(hang(replace, columns, 18))
         out.append("\n")
-    if f.fix is not None:
-        fix = Text("  = safe fix: ", style="green")
-        fix.append(f'"{f.fix}" (langcheck fix --write)')
-        out.append_text(hang(fix, columns, 14))
+    if f.hints:
+        instead = Text("  = instead: ", style="green")
+        instead.append("; ".join(f'"{s}"' for s in f.hints))
+        out.append_text(hang(instead, columns, 13))
         out.append("\n")
     if f.category != "langcheck":  # LC001/LC002 are about a directive: the message is the whole story
         out.append("  = why: ", style="dim")
@@ -107,7 +107,7 @@ def summary_line(report: Report, *, verbose: bool = False) -> Text:
     `verbose`: nobody asked for them, as ruff and codespell treat them.
     """
     s = report.summary()
-    n, files, with_findings = int(str(s["findings"])), int(str(s["files"])), int(str(s["files_with_findings"]))
+    n, files, with_findings = s.findings, s.files, s.files_with_findings
     line = Text()
     if n == 0 and files == 0:
         errors = len(report.errors)
@@ -128,7 +128,7 @@ def summary_line(report: Report, *, verbose: bool = False) -> Text:
             f"{'s' if files != 1 else ''} ({', '.join(parts)})",
             style="bold",
         )
-        fixable = int(str(s["fixable"]))
+        fixable = s.fixable
         if fixable:
             line.append(f"; {fixable} safe fix{'es' if fixable != 1 else ''} available: langcheck fix --write")
         line.append(".")

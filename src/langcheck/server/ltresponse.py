@@ -7,8 +7,8 @@ ltex-ls reads `sentence`. The underline is chosen per severity (see underline), 
 ends with the rule id, because Writer shows the message but never the rule id. Offsets are UTF-16
 code units into the document the client sent (markup included); context and sentence come from
 the checked text, which is what a person reads.
-A `langcheck` object on each match adds what LanguageTool has no field for (severity); clients
-ignore keys they do not know.
+A `langcheck` object on each match adds what LanguageTool has no field for (severity, the
+message without hints, the hints as a list); clients ignore keys they do not know.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def check_response(
         offset, length = document.span(*request.text.original_span(finding.start, finding.end))
         matches.append(
             {
-                "message": f"{finding.message} ({finding.rule_id})",
+                "message": f"{message(finding)} ({finding.rule_id})",
                 "shortMessage": info.category_name,
                 "replacements": [{"value": v} for v in replacements(finding)],
                 "offset": offset,
@@ -135,7 +135,13 @@ def check_response(
                 "rule": _rule(info, underline, rule_url),
                 "ignoreForIncompleteSentence": False,
                 "contextForSureMatch": 0,
-                "langcheck": {"severity": finding.severity.label, "name": finding.name, "quoted": finding.quoted},
+                "langcheck": {
+                    "severity": finding.severity.label,
+                    "name": finding.name,
+                    "quoted": finding.quoted,
+                    "message": finding.message,
+                    "hints": list(finding.hints),
+                },
             }
         )
     return {
@@ -169,9 +175,20 @@ def _rule(info: RuleInfo, underline: Underline, rule_url: str | None) -> dict[st
 
 
 def replacements(finding: Finding) -> list[str]:
-    """Return the replacements to offer: the safe fix first, then the suggestions, once each."""
-    values = ([finding.fix] if finding.fix else []) + list(finding.suggestions)
-    return list(dict.fromkeys(v for v in values if v))
+    """Return the replacements to offer: only words that can stand in the text as they are.
+
+    Clients put a replacement into the document with one click (language_tool_python's
+    `correct()` puts in the first without asking), so hints, which hold [placeholders] for the
+    writer to fill in, are never sent here; they go in the message.
+    """
+    return list(dict.fromkeys(v for v in finding.replacements if v))
+
+
+def message(finding: Finding) -> str:
+    """Return the message with the finding's hints, which clients show but never put in the text."""
+    if not finding.hints:
+        return finding.message
+    return finding.message + " Instead: " + "; ".join(f"\u201c{h}\u201d" for h in finding.hints) + "."
 
 
 def context(text: str, start: int, end: int, size: int = CONTEXT_CHARS) -> dict[str, Any]:

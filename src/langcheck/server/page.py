@@ -139,9 +139,7 @@ def render_rule(rule: Rule, sources: Mapping[str, Source]) -> Page:
         .replace("__TITLE__", html.escape(f"{rule.id} {rule.name}"))
         .replace("__CATEGORY__", html.escape(f"{category_name(rule.category)} ({rule.severity.label})"))
         .replace("__EXPLANATION__", html.escape(rule.explanation))
-        .replace(
-            "__SUGGESTIONS__", "".join(f"<li>{html.escape(render(s, '[the words]'))}</li>" for s in rule.suggestions)
-        )
+        .replace("__SUGGESTIONS__", "".join(f"<li>{html.escape(render(s, '[the words]'))}</li>" for s in rule.hints))
         .replace("__SOURCES__", "".join(items) or "<li>none listed</li>")
     )
     return Page(body.encode("utf-8"), _csp(scripts=(), styles=(STYLE,)))

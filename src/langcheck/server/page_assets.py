@@ -163,20 +163,26 @@ SCRIPT = r"""
 
   function card(m, n, sev, words) {
     const rule = data.rules[m.rule.id] || {};
+    const own = m.langcheck || {};
     const item = el("li", {id: "finding-" + n, class: "finding sev-" + sev, tabindex: "-1"},
       el("h3", {}, n + ". \u201c" + words + "\u201d"),
       el("p", {class: "meta"}, el("span", {class: "badge sev-" + sev}, sev), " " + m.rule.id + " \u00b7 " +
         (m.rule.category ? m.rule.category.name : "")),
-      el("p", {class: "message"}, withoutRuleId(m)));
-    if (m.replacements.length) {
-      const options = el("ul", {class: "suggestions"});
+      el("p", {class: "message"}, own.message || withoutRuleId(m)));
+    if (m.replacements.length) {  // words that can stand in the note as they are
+      const options = el("ul", {class: "suggestions replacements"});
       m.replacements.forEach((r) => {
         const use = el("button", {type: "button", class: "secondary small"}, "Use this");
         use.setAttribute("aria-label", "Use \u201c" + r.value + "\u201d instead of \u201c" + words + "\u201d");
         use.addEventListener("click", () => apply(m, r.value));
         options.append(el("li", {}, el("span", {}, r.value), use));
       });
-      item.append(el("h4", {}, "Write instead"), options);
+      item.append(el("h4", {}, "Replace with"), options);
+    }
+    if (own.hints && own.hints.length) {  // advice with [placeholders]: shown, never put in the note
+      const hints = el("ul", {class: "hints"});
+      own.hints.forEach((h) => hints.append(el("li", {}, h)));
+      item.append(el("h4", {}, "Write instead (fill in the brackets)"), hints);
     }
     if (rule.explanation) {
       item.append(el("details", {}, el("summary", {}, "Why this matters"), el("p", {}, rule.explanation),
@@ -190,7 +196,7 @@ SCRIPT = r"""
 
   function apply(m, value) {
     if (!checked || note.value !== checked.text) {
-      say("The note has changed since it was checked. Check it again, then choose a suggestion.", true);
+      say("The note has changed since it was checked. Check it again, then choose a replacement.", true);
       return;
     }
     const start = m.offset, end = m.offset + m.length;

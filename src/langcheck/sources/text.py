@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from langcheck.errors import InputError
@@ -117,11 +116,6 @@ def _looks_like_utf16(body: bytes) -> bool:
 def load_text(source: Source, options: ReadOptions) -> str:
     """Return the decoded text of a source, after the size check."""
     return decode(source.read_bytes(options), source.name)
-
-
-def read_text_file(path: Path) -> str:
-    """Return the text of a file, or raise InputError that says what to do."""
-    return load_text(Source.from_path(path), ReadOptions())
 
 
 def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -> Iterator[TextUnit]:
