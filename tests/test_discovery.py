@@ -80,7 +80,7 @@ def test_skipped_files_are_counted_in_the_summary(tmp_path: Path) -> None:
     (tmp_path / "renamed.txt").write_bytes(b"\x89PNG\x00\x00")  # binary behind a text suffix
     discovery = discover([str(tmp_path)])
     assert dict(discovery.skipped) == {BINARY: 1, UNSUPPORTED: 2}
-    result = CliRunner().invoke(cli, ["check", str(tmp_path), *FIXED])
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), *FIXED, "--verbose"])
     assert result.exit_code == 1
     assert result.stdout.endswith(
         "1 finding in 1 of 1 file (1 warning). 4 files skipped (2 binary, 2 unsupported type).\n"

@@ -43,7 +43,9 @@ def test_sarif_has_what_github_code_scanning_requires() -> None:
         "charOffset": 19,
         "charLength": 23,
     }
-    assert first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "stdin"
+    assert (
+        first["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "-"
+    )  # standard input is "-" in every format
     assert first["partialFingerprints"]["langcheck/v1"]
     assert run_["columnKind"] == "unicodeCodePoints"
 

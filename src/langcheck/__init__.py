@@ -20,12 +20,13 @@ from langcheck.models import Finding, Rule, Severity, Subject
 from langcheck.version import __version__
 
 if TYPE_CHECKING:
-    from langcheck.config import Config
+    from langcheck.config import Config, load_config
     from langcheck.linter import Linter, check
     from langcheck.ruleset import RuleSet, load_rules
 
 _LAZY = {
     "Config": "langcheck.config",
+    "load_config": "langcheck.config",
     "Linter": "langcheck.linter",
     "check": "langcheck.linter",
     "RuleSet": "langcheck.ruleset",
@@ -47,6 +48,7 @@ __all__ = [
     "Subject",
     "__version__",
     "check",
+    "load_config",
     "load_rules",
 ]
 

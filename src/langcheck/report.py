@@ -78,7 +78,7 @@ class Report:
         """Return the counts that every output format ends with."""
         counts = self.counts()
         return Summary(
-            files=len(self.files),
+            files=sum(1 for r in self.files if r.error is None),  # a missing path is not a file
             files_with_findings=sum(1 for r in self.files if r.findings),
             findings=len(self.findings),
             errors=len(self.errors),

@@ -14,6 +14,7 @@ from langcheck.cli.check import check_command
 from langcheck.cli.exitcodes import ExitCode
 from langcheck.cli.explain import explain_command
 from langcheck.cli.fix import fix_command
+from langcheck.cli.init import init_command
 from langcheck.cli.report import report_command
 from langcheck.cli.rules import rules_command
 from langcheck.cli.serve import serve_command
@@ -37,12 +38,26 @@ cli.add_command(explain_command)
 cli.add_command(test_rules_command)
 cli.add_command(serve_command)
 cli.add_command(report_command)
+cli.add_command(init_command)
 
 
 def main() -> None:
-    """Run the CLI; click's own usage errors also exit 2."""
+    """Run the CLI; click's own usage errors also exit 2.
+
+    Ctrl+C stops a check with status 130 (the shell's convention) and one line, never click's
+    "Aborted!"; `serve` treats Ctrl+C as its normal way to stop and exits 0.
+    """
     try:
-        cli.main(prog_name="langcheck", standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        code = cli.main(prog_name="langcheck", standalone_mode=False)
+    except KeyboardInterrupt:
         sys.stderr.write("langcheck: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
+    except click.exceptions.Abort:
+        sys.stderr.write("langcheck: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)  # --help and --version return their status

@@ -9,10 +9,10 @@ from typing import Any
 
 import click
 
-from langcheck.cli.console import fail, stdout_console
+from langcheck.cli.console import fail, set_output, stdout_console
 from langcheck.cli.documents import Messages, Plan, plan, run, worker_count
 from langcheck.cli.exitcodes import ExitCode
-from langcheck.cli.options import overlay_from, rule_options, split_list
+from langcheck.cli.options import color_option, exclude_option, overlay_from, rule_options, split_list
 from langcheck.errors import LangcheckError
 from langcheck.formatters import OutputFormat, write
 from langcheck.report import FileReport, Report
@@ -20,7 +20,7 @@ from langcheck.settings import SettingsResolver
 from langcheck.sources import InputFormat, ReadOptions
 
 
-@click.command("check")
+@click.command("check", short_help="Check files, folders or standard input (-).")
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option(
     "--format",
@@ -29,6 +29,28 @@ from langcheck.sources import InputFormat, ReadOptions
     default="text",
     show_default=True,
     help="How to print the findings ('auto': github in Actions, text on a terminal).",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the findings to this file instead of standard output.",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print the findings and errors only: no summary line or progress bar."
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also count the files a folder search passed over.")
+@click.option(
+    "--exit-zero", "exit_zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error)."
+)
+@click.option(
+    "--stdin-filename",
+    "stdin_filename",
+    metavar="NAME",
+    default=None,
+    help="The file standard input stands for: its config, per-file-ignores and format apply.",
 )
 @click.option("--statistics", is_flag=True, help="Also print how many findings each rule and category gave.")
 @click.option(
@@ -60,8 +82,21 @@ from langcheck.sources import InputFormat, ReadOptions
     help="Check N files at once in separate processes [default: every CPU for large runs, else 1].",
 )
 @rule_options
+@exclude_option
+@color_option
 def check_command(
-    paths: tuple[str, ...], fmt: str, statistics: bool, config_path: Path | None, isolated: bool, **opts: Any
+    *,
+    paths: tuple[str, ...],
+    fmt: str,
+    output_file: Path | None,
+    quiet: bool,
+    verbose: bool,
+    exit_zero: bool,
+    stdin_filename: str | None,
+    statistics: bool,
+    config_path: Path | None,
+    isolated: bool,
+    **opts: Any,
 ) -> None:
     """Check files, folders or standard input (-) for victim-blaming wording.
 
@@ -78,11 +113,11 @@ def check_command(
     options = ReadOptions(columns=split_list(opts.pop("columns")))
     try:
         resolver = SettingsResolver(explicit=config_path, isolated=isolated, overlay=overlay_from(**opts))
-        work = plan(paths, resolver, input_format=override, options=options)
+        work = plan(paths, resolver, input_format=override, options=options, stdin_filename=stdin_filename)
     except LangcheckError as exc:
         fail(exc)
 
-    with Messages(len(work.jobs)) as messages:
+    with Messages(len(work.jobs), enabled=False if quiet else None) as messages:
         try:
             files, skipped, failing = _collect(work, worker_count(jobs, work.jobs), messages)
         except LangcheckError as exc:  # the rules or pipeline could not be built for the workers
@@ -90,15 +125,41 @@ def check_command(
             fail(exc)
 
     result = Report(tuple(files), tuple(sorted(skipped.items())))
-    console = stdout_console()
-    write(OutputFormat(fmt), result, console, work.rules)
-    if statistics and result.findings:
-        from langcheck.formatters.statistics import write_statistics
-
-        write_statistics(result, console)
+    _report(result, work, OutputFormat(fmt), output_file, quiet=quiet, verbose=verbose, statistics=statistics)
     if result.errors:
         sys.exit(ExitCode.ERROR)
-    sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
+    sys.exit(ExitCode.FINDINGS if failing and not exit_zero else ExitCode.CLEAN)
+
+
+def _report(
+    result: Report,
+    work: Plan,
+    fmt: OutputFormat,
+    output_file: Path | None,
+    *,
+    quiet: bool,
+    verbose: bool,
+    statistics: bool,
+) -> None:
+    """Print the report to standard output or the --output-file."""
+    handle = None
+    if output_file is not None:
+        try:
+            handle = output_file.open("w", encoding="utf-8", newline="\n")
+        except OSError as exc:
+            fail(f"{output_file}: cannot be written ({exc.strerror}); choose another --output-file")
+        set_output(handle)
+    try:
+        console = stdout_console()
+        write(fmt, result, console, work.rules, quiet=quiet, verbose=verbose)
+        if statistics and result.findings:
+            from langcheck.formatters.statistics import write_statistics
+
+            write_statistics(result, console)
+    finally:
+        if handle is not None:
+            set_output(None)
+            handle.close()
 
 
 def _collect(work: Plan, workers: int, messages: Messages) -> tuple[list[FileReport], Counter[str], bool]:

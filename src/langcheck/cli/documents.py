@@ -28,7 +28,7 @@ from langcheck.linter import Linter
 from langcheck.models import Finding, Rule
 from langcheck.report import FileReport, finding_lines
 from langcheck.settings import SettingsResolver
-from langcheck.sources import InputFormat, ReadOptions, Source, read, resolve_format
+from langcheck.sources import InputFormat, ReadOptions, Source, format_for, read, resolve_format
 from langcheck.sources.text import NotTextError
 
 if TYPE_CHECKING:
@@ -85,15 +85,22 @@ def plan(
     *,
     input_format: InputFormat | None = None,
     options: ReadOptions | None = None,
+    stdin_filename: str | None = None,
 ) -> Plan:
-    """Return the jobs for `paths`; raise LangcheckError for a rule or setting that stops the run."""
+    """Return the jobs for `paths`; raise LangcheckError for a rule or setting that stops the run.
+
+    Every config file that governs a path is read and validated here, before any document is
+    read, so a bad setting is one line and no checking, not one line per file it governs.
+    `stdin_filename` is the name standard input stands for: its config, per-file ignores and
+    format (by suffix) are that file's, and findings are reported under that name.
+    """
     options = options or ReadOptions()
 
     def excluded(path: Path) -> bool:
         try:
-            return resolver.config_for(path).is_excluded(path)
-        except (LangcheckError, OSError):
-            return False  # the bad or unreadable config file is reported for the files it governs
+            return resolver.config_for(path).is_excluded(path)  # a bad setting stops the run here
+        except OSError:
+            return False  # a folder that cannot be read is reported by the search itself
 
     found = discover(paths, excluded=excluded)
     jobs: list[Job] = []
@@ -102,13 +109,11 @@ def plan(
         if target.problem is not None:
             jobs.append(Job(target.path, error=f"{target.path}: {target.problem}"))
             continue
-        path = Path.cwd() if target.path == STDIN else Path(target.path)
+        named = stdin_filename if target.path == STDIN and stdin_filename else target.path
+        path = Path.cwd() if named == STDIN else Path(named)
         try:
-            config = resolver.config_for(path)
-        except LangcheckError as exc:
-            jobs.append(Job(target.path, error=str(exc)))
-            continue
-        except OSError as exc:  # a settings file or folder above it that cannot be read
+            config = resolver.config_for(path)  # a bad config file stops the run here
+        except OSError as exc:  # a folder above the file that cannot be read
             where = exc.filename if isinstance(exc.filename, str) else target.path
             jobs.append(Job(target.path, error=f"{where}: {path_problem(exc)}"))
             continue
@@ -120,9 +125,10 @@ def plan(
             try:
                 data = _read_stdin(options)
             except InputError as exc:
-                jobs.append(Job(target.path, error=str(exc)))
+                jobs.append(Job(named, error=str(exc)))
                 continue
-        jobs.append(Job(target.path, config, input_format, options, target.found, data))
+        fmt = input_format or (format_for(named) if named != target.path else None)  # --stdin-filename's suffix
+        jobs.append(Job(named, config, fmt, options, target.found, data))
     return Plan(tuple(jobs), found.skipped, rules)
 
 

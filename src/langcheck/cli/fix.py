@@ -25,7 +25,7 @@ from langcheck.cli import safewrite
 from langcheck.cli.console import fail, stdout_console
 from langcheck.cli.documents import Job, Messages, linter_for, plan
 from langcheck.cli.exitcodes import ExitCode
-from langcheck.cli.options import overlay_from, rule_options
+from langcheck.cli.options import color_option, exclude_option, overlay_from, rule_options
 from langcheck.discovery import STDIN
 from langcheck.errors import InputError, LangcheckError
 from langcheck.fixes import apply_fixes, fixable
@@ -116,6 +116,11 @@ def _fix(
         return
     text, findings, snap = read_back
     fixes = [f for f in fixable(findings) if text[f.start : f.end] == f.text]
+    if job.data is not None:  # standard input: the fixed text goes to standard output, as ruff's --fix -
+        console.file.write(apply_fixes(text, fixes) if fixes else text)
+        console.file.flush()
+        tally.applied += len(fixes)
+        return
     if not fixes:
         return
     fixed = apply_fixes(text, fixes)
@@ -140,15 +145,18 @@ def _fix(
     console.out("".join(line if line.endswith("\n") else line + "\n" for line in diff), end="", highlight=False)
 
 
-@click.command("fix")
+@click.command("fix", short_help="Show the safe term swaps as a diff; --write applies them.")
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option("--write", "do_write", is_flag=True, help="Apply the fixes to the files (default: show a diff).")
 @rule_options
+@exclude_option
+@color_option
 def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None, isolated: bool, **opts: Any) -> None:
     """Show the replacements as a diff, or apply them with --write.
 
-    Only plain-text files (.txt, .md, .rst, .html) are changed. Exit status: 0 nothing to fix
-    (or all applied), 1 fixes shown but not applied, 2 a file or setting could not be used.
+    Only plain-text files (.txt, .md, .rst, .html) are changed. With - (standard input) the
+    fixed text is printed on standard output, for editors and scripts. Exit status: 0 nothing
+    to fix (or all applied), 1 fixes shown but not applied, 2 a file or setting could not be used.
     """
     if not paths:
         fail("no files given; name the files or folders to fix")
@@ -163,6 +171,12 @@ def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None
     seen: set[tuple[int, int]] = set()
     for job in work.jobs:
         _fix(job, do_write=do_write, tally=tally, messages=messages, console=console, seen=seen)
+    if any(job.data is not None for job in work.jobs):
+        # `fix -` is a filter: standard output is the fixed text and nothing else; the count goes
+        # to standard error, and the fixes count as applied (exit 0), as with --write.
+        n = tally.applied
+        messages.console.print(f"Applied {n} fix{'es' if n != 1 else ''}.", highlight=False, soft_wrap=True)
+        sys.exit(ExitCode.ERROR if tally.errors else ExitCode.CLEAN)
     if tally.left_alone:
         n = tally.left_alone
         messages.warning(

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 FORMATS = ("html", "json", "csv")
 
 
-@click.command("report")
+@click.command("report", short_help="Measure victim-blaming wording across many records.")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True, help="Report format.")

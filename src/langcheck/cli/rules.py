@@ -8,25 +8,25 @@ from pathlib import Path
 import click
 
 from langcheck.cli.console import fail, stdout_console
+from langcheck.cli.options import color_option, pack_options, rules_in_force
 from langcheck.errors import LangcheckError
-from langcheck.ruleset import load_rules
 
 
-@click.command("rules")
+@click.command("rules", short_help="List the rules (yours too, with --extend-rules).")
 @click.option("--category", "categories", multiple=True, metavar="NAME", help="Only rules in this category.")
-@click.option(
-    "--extend-rules",
-    "extend_rules",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Also list the rules in this folder.",
-)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def rules_command(categories: tuple[str, ...], extend_rules: tuple[Path, ...], fmt: str) -> None:
-    """List the rules: id, name, category, severity and what each one flags."""
+@pack_options
+@color_option
+def rules_command(
+    categories: tuple[str, ...], fmt: str, extend_rules: tuple[Path, ...], config_path: Path | None, isolated: bool
+) -> None:
+    """List the rules: id, name, category, severity and whom each is about.
+
+    The table lists the bundled rules and those of the config's extend-rules and --extend-rules;
+    --format json also gives each rule's message and whether it has a safe fix.
+    """
     try:
-        ruleset = load_rules(extend_rules)
+        ruleset = rules_in_force(extend_rules, config_path, isolated)
     except LangcheckError as exc:
         fail(exc)
     known = ruleset.categories
@@ -63,7 +63,7 @@ def rules_command(categories: tuple[str, ...], extend_rules: tuple[Path, ...], f
     table.add_column("name", overflow="fold")
     table.add_column("category", overflow="fold")
     table.add_column("severity", no_wrap=True)
-    table.add_column("about", no_wrap=True)
+    table.add_column("about", no_wrap=True)  # child: fires only about children
     for r in rules:
         table.add_row(r.id, r.name, r.category, r.severity.label, r.applies_to.value)
     console.print(table)

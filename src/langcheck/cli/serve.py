@@ -12,7 +12,7 @@ from langcheck.cli.options import overlay_from, rule_options
 from langcheck.errors import LangcheckError
 
 
-@click.command("serve")
+@click.command("serve", short_help="Serve LanguageTool's API and a paste-and-check page.")
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -63,7 +63,7 @@ def serve_command(
 
     Point the LanguageTool browser add-on, LibreOffice or ltex-ls at http://HOST:PORT/v2, or
     open http://HOST:PORT/ in a browser. The rules are chosen as for `check`; no text is logged.
-    Stop with Ctrl+C.
+    Stop with Ctrl+C (or SIGTERM); either exits with status 0.
     """
     from langcheck.factory import Factory
     from langcheck.server import CheckService, Limits, bind, create_app, is_loopback, run, url_of
@@ -84,11 +84,24 @@ def serve_command(
     except LangcheckError as exc:
         sock.close()
         fail(exc)
-    url = url_of(sock)
-    console.print(f"langcheck serve: {len(service.rules)} rules ready in {seconds:.1f} s", soft_wrap=True)
+    try:  # from here on, Ctrl+C is how a user stops the server: not an error, so exit 0 quietly
+        rules, loopback = len(service.rules), is_loopback(host)
+        _announce(console, url_of(sock), host=host, rules=rules, seconds=seconds, loopback=loopback)
+        run(app, sock)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        service.close()
+        sock.close()
+    console.print("langcheck serve: stopped.", soft_wrap=True)
+
+
+def _announce(console: Any, url: str, *, host: str, rules: int, seconds: float, loopback: bool) -> None:
+    """Say where the server listens and how to stop it."""
+    console.print(f"langcheck serve: {rules} rules ready in {seconds:.1f} s", soft_wrap=True)
     console.print(f"  page:      {url}", soft_wrap=True)
     console.print(f"  API:       {url}v2   (LanguageTool clients: set this as the server address)", soft_wrap=True)
-    if not is_loopback(host):
+    if not loopback:
         console.print(
             f"warning: listening on {host}: other machines can send case notes to this server over plain "
             "HTTP. Put it behind TLS and access control, or use the default --host 127.0.0.1.",
@@ -96,10 +109,6 @@ def serve_command(
             soft_wrap=True,
         )
     console.print("  No text is logged. Stop with Ctrl+C.", soft_wrap=True)
-    try:
-        run(app, sock)
-    finally:
-        service.close()
 
 
 serve_command.params = [p for p in serve_command.params if p.name != "fail_on"]  # nothing fails in serve

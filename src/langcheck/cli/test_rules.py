@@ -1,4 +1,4 @@
-"""`langcheck test-rules DIR`: run a rule pack's own examples and data checks."""
+"""`langcheck test-rules [DIR]`: run a rule pack's own examples and data checks."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from rich.text import Text
 
 from langcheck.cli.console import fail, stdout_console
 from langcheck.cli.exitcodes import ExitCode
+from langcheck.cli.options import color_option
 from langcheck.errors import LangcheckError
 from langcheck.ruleset import RuleSet, load_pack
 
 
-@click.command("test-rules")
-@click.argument("directory", type=click.Path(path_type=Path), metavar="DIR", required=False)
+@click.command("test-rules", short_help="Run a rule pack's own examples (default: the bundled pack).")
+@click.argument("directory", type=click.Path(path_type=Path), metavar="[DIR]", required=False)
 @click.option("-v", "--verbose", is_flag=True, help="Also list the examples that pass.")
+@color_option
 def test_rules_command(directory: Path | None, verbose: bool) -> None:
     """Run every example in a rule pack (the bundled pack if DIR is not given).
 

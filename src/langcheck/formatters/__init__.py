@@ -30,17 +30,29 @@ class OutputFormat(enum.Enum):
         return OutputFormat.TEXT if sys.stdout.isatty() else OutputFormat.CONCISE
 
 
-def write(fmt: OutputFormat, report: Report, console: Any, rules: dict[str, Rule] | None = None) -> None:
-    """Print the report in the chosen format to a rich Console."""
+def write(
+    fmt: OutputFormat,
+    report: Report,
+    console: Any,
+    rules: dict[str, Rule] | None = None,
+    *,
+    quiet: bool = False,
+    verbose: bool = False,
+) -> None:
+    """Print the report in the chosen format to a rich Console.
+
+    `quiet` leaves out the closing summary line of the text formats; `verbose` adds to it the
+    files a folder search passed over (they are not mentioned otherwise, as in ruff).
+    """
     fmt = fmt.resolve()
     if fmt is OutputFormat.TEXT:
         from langcheck.formatters.text import write_text
 
-        write_text(report, console)
+        write_text(report, console, quiet=quiet, verbose=verbose)
     elif fmt is OutputFormat.CONCISE:
         from langcheck.formatters.concise import write_concise
 
-        write_concise(report, console)
+        write_concise(report, console, quiet=quiet)
     elif fmt is OutputFormat.JSON:
         from langcheck.formatters.jsonfmt import write_json
 

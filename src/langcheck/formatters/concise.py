@@ -8,7 +8,7 @@ from langcheck.formatters.text import where
 from langcheck.report import Report
 
 
-def write_concise(report: Report, console: Any) -> None:
+def write_concise(report: Report, console: Any, *, quiet: bool = False) -> None:
     """Print each finding on one line, then a one-line count.
 
     Written straight to the console's file: these lines are for programs and grep, and rich's
@@ -18,4 +18,5 @@ def write_concise(report: Report, console: Any) -> None:
     for f in report.findings:
         out.write(f"{where(f)}: {f.rule_id} [{f.severity.label}] {f.message}\n")
     n = len(report.findings)
-    out.write(f"Found {n} finding{'s' if n != 1 else ''}.\n")
+    if not quiet:
+        out.write(f"Found {n} finding{'s' if n != 1 else ''}.\n")

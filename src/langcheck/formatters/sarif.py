@@ -76,7 +76,7 @@ def _fixes(f: Finding) -> list[dict[str, Any]]:
 
 
 def _uri(path: str) -> str:
-    return "stdin" if path == "-" else PurePath(path).as_posix()
+    return PurePath(path).as_posix()  # standard input is "-", as in the JSON and GitHub formats
 
 
 def to_sarif(report: Report, rules: dict[str, Rule]) -> dict[str, Any]:

@@ -8,6 +8,8 @@
       = why: langcheck explain AG001
 
 Where, what, why, what instead: a busy writer can act on it without opening the manual.
+On a terminal, long lines are broken between words with a hanging indent, and the passage is
+cut to fit the width; elsewhere (a file, a pipe, an editor) each item stays on one line.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from rich.text import Text
 
+from langcheck.formatters.wrap import hang
 from langcheck.models import Finding, LocationKind, Severity
 from langcheck.report import Report
 
@@ -23,13 +26,17 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", S
 _CONTEXT = 60  # characters either side of the phrase when a line is long
 
 
-def _excerpt(line: str, col: int, width: int) -> tuple[str, int]:
+def _excerpt(line: str, col: int, width: int, context: int = _CONTEXT) -> tuple[str, int]:
     """Return a window of a long line around the phrase, and the phrase's new column (0-based)."""
     start = col
-    if len(line) <= 2 * _CONTEXT + width:
+    if len(line) <= 2 * context + width:
         return line, start
-    lo = max(0, start - _CONTEXT)
-    hi = min(len(line), start + width + _CONTEXT)
+    lo = max(0, start - context)
+    hi = min(len(line), start + width + context)
+    if lo > 0 and " " in line[lo:start]:  # start and end the window between words
+        lo = line.index(" ", lo, start) + 1
+    if hi < len(line) and " " in line[start + width : hi]:
+        hi = line.rindex(" ", start + width, hi)
     prefix = "..." if lo > 0 else ""
     suffix = "..." if hi < len(line) else ""
     return prefix + line[lo:hi] + suffix, start - lo + len(prefix)
@@ -46,19 +53,26 @@ def where(f: Finding) -> str:
     return f"{f.path} ({f.location.describe()})"
 
 
-def _finding_block(f: Finding, line: str | None) -> Text:
+def _finding_block(f: Finding, line: str | None, columns: int | None = None) -> Text:
+    """Return one finding's lines; with `columns` (a terminal's width), wrapped to fit it."""
+    head = Text()
+    head.append(f"{where(f)}: ", style="bold")
+    head.append(f"{f.rule_id} ", style="bold magenta")
+    head.append(f"{f.severity.label}", style=SEVERITY_STYLE[f.severity])
+    head.append(": " + f.message + ("  (in quoted speech)" if f.quoted else ""))
     out = Text()
-    out.append(f"{where(f)}: ", style="bold")
-    out.append(f"{f.rule_id} ", style="bold magenta")
-    out.append(f"{f.severity.label}", style=SEVERITY_STYLE[f.severity])
-    out.append(": " + f.message + ("  (in quoted speech)" if f.quoted else "") + "\n")
+    out.append_text(hang(head, columns, 4))
+    out.append("\n")
     if line is not None:
         line = line.replace("\t", " ")
         width = (f.end_column if f.end_line == f.line else len(line) + 1) - f.column
-        shown, col = _excerpt(line, f.column - 1, max(width, 1))
         numbered = f.location is None or f.location.kind is LocationKind.LINE
         label = str(f.line) if numbered else ""
         gutter = " " * max(len(label), 1)
+        context = _CONTEXT
+        if columns is not None:  # keep the passage on one screen line, so the carets line up
+            context = max(8, (columns - len(gutter) - 3 - max(width, 1) - 6) // 2)
+        shown, col = _excerpt(line, f.column - 1, max(width, 1), context)
         out.append(f"{gutter} |\n", style="blue")
         out.append(f"{label or gutter} | ", style="blue")
         out.append(shown[:col])
@@ -67,24 +81,39 @@ def _finding_block(f: Finding, line: str | None) -> Text:
         out.append(f"{gutter} | ", style="blue")
         out.append(" " * col + "^" * max(width, 1) + "\n", style=SEVERITY_STYLE[f.severity])
     else:
-        out.append(f'  "{f.text}"\n')
+        out.append_text(hang(Text(f'  "{f.text}"'), columns, 3))
+        out.append("\n")
     if f.replacements:
-        out.append("  = replace with: ", style="green")
-        out.append("; ".join(f'"{s}"' for s in f.replacements) + " (langcheck fix --write uses the first)\n")
+        replace = Text("  = replace with: ", style="green")
+        replace.append("; ".join(f'"{s}"' for s in f.replacements) + " (langcheck fix --write uses the first)")
+        out.append_text(hang(replace, columns, 18))
+        out.append("\n")
     if f.hints:
-        out.append("  = instead: ", style="green")
-        out.append("; ".join(f'"{s}"' for s in f.hints) + "\n")
+        instead = Text("  = instead: ", style="green")
+        instead.append("; ".join(f'"{s}"' for s in f.hints))
+        out.append_text(hang(instead, columns, 13))
+        out.append("\n")
     if f.category != "langcheck":  # LC001/LC002 are about a directive: the message is the whole story
         out.append("  = why: ", style="dim")
         out.append(f"langcheck explain {f.rule_id}\n", style="dim")
     return out
 
 
-def summary_line(report: Report) -> Text:
-    """Return the closing line: how many findings, in how many files, of which severity."""
+def summary_line(report: Report, *, verbose: bool = False) -> Text:
+    """Return the closing line: how many findings, in how many files, of which severity.
+
+    Only documents that were read count as files: a missing path is an error, not a file. The
+    files a folder search passed over (types langcheck does not read) are counted only with
+    `verbose`: nobody asked for them, as ruff and codespell treat them.
+    """
     s = report.summary()
     n, files, with_findings = s.findings, s.files, s.files_with_findings
     line = Text()
+    if n == 0 and files == 0:
+        errors = len(report.errors)
+        line.append("Nothing was checked", style="bold")
+        line.append(f": {errors} error{'s' if errors != 1 else ''} (see above)." if errors else ".")
+        return line
     if n == 0:
         line.append(f"No findings in {files} file{'s' if files != 1 else ''}.", style="bold green")
     else:
@@ -108,16 +137,18 @@ def summary_line(report: Report) -> Text:
             f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked.",
             style="bold red",
         )
-    if report.skipped:
+    if report.skipped and verbose:
         n = report.skipped_count
         reasons = ", ".join(f"{count} {reason}" for reason, count in report.skipped)
         line.append(f" {n} file{'s' if n != 1 else ''} skipped ({reasons}).")
     return line
 
 
-def write_text(report: Report, console: Any) -> None:
-    """Print every finding with its passage, then the summary line."""
+def write_text(report: Report, console: Any, *, quiet: bool = False, verbose: bool = False) -> None:
+    """Print every finding with its passage, then (unless `quiet`) the summary line."""
+    columns = console.width if console.is_terminal else None
     for file in report.files:
         for f in file.findings:
-            console.print(_finding_block(f, file.line(f.line)), soft_wrap=True)
-    console.print(summary_line(report), soft_wrap=True)
+            console.print(_finding_block(f, file.line(f.line), columns), soft_wrap=True)
+    if not quiet:
+        console.print(hang(summary_line(report, verbose=verbose), columns, 0), soft_wrap=True)
