@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import io
 import itertools
 import re
 import warnings
@@ -20,12 +19,20 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from langcheck.audit.dates import date_in_name, parse_date
 from langcheck.errors import InputError, LangcheckError
 from langcheck.sources import InputFormat, ReadOptions, Source, read, resolve_format
-from langcheck.sources.table import SAMPLE_ROWS, MissingColumnError, choose_columns, column_letter, row_unit
+from langcheck.sources.table import (
+    SAMPLE_ROWS,
+    MissingColumnError,
+    choose_columns,
+    column_letter,
+    csv_delimiter,
+    csv_rows,
+    row_unit,
+)
 from langcheck.sources.units import BlockChain
 
 TABLES = frozenset({InputFormat.CSV, InputFormat.TSV, InputFormat.XLSX})
@@ -189,9 +196,9 @@ def _table_records(source: Source, fmt: InputFormat, spec: RecordSpec) -> Genera
         head = handle.read(65536)
     if b"\x00" in head[:8192]:
         raise InputError(source.name, "looks like a binary file, not a CSV export", "export it again as CSV UTF-8")
-    delimiter = "\t" if fmt is InputFormat.TSV else _delimiter(head)
+    delimiter = "\t" if fmt is InputFormat.TSV else csv_delimiter(head)
     csv.field_size_limit(max(options.max_bytes, 131072))
-    with source.open(options) as handle, closing(_csv_rows(handle, delimiter, source.name)) as rows:
+    with source.open(options) as handle, closing(csv_rows(handle, delimiter, source.name)) as rows:
         header = next(rows, None)
         sample = list(itertools.islice(rows, SAMPLE_ROWS))
     if header is None:
@@ -199,7 +206,7 @@ def _table_records(source: Source, fmt: InputFormat, spec: RecordSpec) -> Genera
     layout = _layout(header, list(sample), spec, source.name)
     count = 0
     chain = BlockChain()
-    with source.open(options) as handle, closing(_csv_rows(handle, delimiter, source.name)) as rows:
+    with source.open(options) as handle, closing(csv_rows(handle, delimiter, source.name)) as rows:
         next(rows, None)
         for number, values in enumerate(rows, 2):
             record = _record(source.name, number, list(values), layout, chain, sheet=None)
@@ -261,32 +268,6 @@ def _sheet_rows(sheet: Any, start: int = 1) -> Iterator[tuple[int, list[Any]]]:
             return
         for number, values in batch:
             yield number, list(values)
-
-
-def _delimiter(head: bytes) -> str:
-    first = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
-    counts = {d: first.count(d) for d in ",;\t|"}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _csv_rows(handle: BinaryIO, delimiter: str, where: str) -> Generator[list[str], None, None]:
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
-    reader = csv.reader(text, delimiter=delimiter)
-    try:
-        yield from reader
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            where,
-            f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} near line {reader.line_num + 1})",
-            "export it again as CSV UTF-8 (in Excel: Save As, CSV UTF-8)",
-        ) from None
-    except csv.Error as exc:
-        raise InputError(
-            where, f"is not a readable CSV file (line {reader.line_num}: {exc})", "export it again as CSV UTF-8"
-        ) from None
-    finally:
-        text.detach()
 
 
 def discover_targets(paths: Iterable[str], excluded: Callable[[Path], bool], problems: Problems) -> list[str]:

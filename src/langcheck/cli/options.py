@@ -18,6 +18,20 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _config_options() -> list[Callable[[Any], Any]]:
+    """Return --config and --isolated, the same on every command that reads settings."""
+    return [
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Use this config file instead of searching for .langcheck.toml / pyproject.toml.",
+        ),
+        click.option("--isolated", is_flag=True, help="Ignore all config files."),
+    ]
+
+
 def split_list(values: Sequence[str]) -> tuple[str, ...]:
     """Return the items of repeated and comma-separated option values."""
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
@@ -80,14 +94,7 @@ def rule_options(func: F) -> F:
             metavar="NAME|PATH",
             help="An installed spaCy English pipeline to use instead of the built-in one.",
         ),
-        click.option(
-            "--config",
-            "config_path",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="Use this config file instead of searching for .langcheck.toml / pyproject.toml.",
-        ),
-        click.option("--isolated", is_flag=True, help="Ignore all config files."),
+        *_config_options(),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -157,14 +164,7 @@ def pack_options(func: F) -> F:
             metavar="DIR",
             help="Also use the rules in this folder (as well as the config's extend-rules).",
         ),
-        click.option(
-            "--config",
-            "config_path",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="Use this config file instead of searching for .langcheck.toml / pyproject.toml.",
-        ),
-        click.option("--isolated", is_flag=True, help="Ignore all config files."),
+        *_config_options(),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)

@@ -106,9 +106,9 @@ def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -
         head = handle.read(65536)
     if b"\x00" in head[:8192]:
         raise NotTextError(source.name, "looks like a binary file, not text", "check a CSV file saved as text")
-    delimiter = "\t" if fmt is InputFormat.TSV else _delimiter(head)
+    delimiter = "\t" if fmt is InputFormat.TSV else csv_delimiter(head)
     csv.field_size_limit(max(options.max_bytes, 131072))  # a long note in one cell is still a note
-    with source.open(options) as handle, closing(_rows(handle, delimiter, source.name)) as rows:
+    with source.open(options) as handle, closing(csv_rows(handle, delimiter, source.name)) as rows:
         header = next(rows, None)
         sample = [row for _, row in zip(range(SAMPLE_ROWS), rows, strict=False)]
     if header is None:
@@ -118,7 +118,7 @@ def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -
         return
     names = [h.strip() for h in header]
     chain = BlockChain()
-    with source.open(options) as handle, closing(_rows(handle, delimiter, source.name)) as rows:
+    with source.open(options) as handle, closing(csv_rows(handle, delimiter, source.name)) as rows:
         next(rows, None)
         for number, values in enumerate(rows, 2):
             unit = row_unit(chain, number, values, columns=columns, names=names)
@@ -126,7 +126,7 @@ def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -
                 yield unit
 
 
-def _delimiter(head: bytes) -> str:
+def csv_delimiter(head: bytes) -> str:
     """Return the delimiter of a .csv: the commonest of , ; tab | in its first line (Excel in
     much of Europe writes ';')."""
     first = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
@@ -135,7 +135,7 @@ def _delimiter(head: bytes) -> str:
     return best if counts[best] else ","
 
 
-def _rows(handle: BinaryIO, delimiter: str, where: str) -> Generator[list[str], None, None]:
+def csv_rows(handle: BinaryIO, delimiter: str, where: str) -> Generator[list[str], None, None]:
     # newline="" lets the csv module see the line breaks inside quoted cells, as it requires
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
     reader = csv.reader(text, delimiter=delimiter)
