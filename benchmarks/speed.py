@@ -82,11 +82,12 @@ def engine_vs_floor(text: str, runs: int) -> None:
     import spacy
 
     from langcheck.context import find_paragraphs
-    from langcheck.engine import CompiledRules, Options
-    from langcheck.linter import _ruleset
+    from langcheck.engine import CompiledRules
+    from langcheck.models import Options
+    from langcheck.ruleset import load_rules
 
     paragraphs = [text[s:e] for s, e in find_paragraphs(text)]
-    ruleset = _ruleset((), (), ())
+    ruleset = load_rules()
 
     def floor() -> None:
         nlp = spacy.blank("en")

@@ -18,10 +18,12 @@ import pytest
 import spacy
 
 from langcheck import engine
+from langcheck.checker import Checker
 from langcheck.chunking import chunks
-from langcheck.engine import CompiledRules, Options
-from langcheck.linter import _ruleset
+from langcheck.engine import CompiledRules
+from langcheck.models import Options
 from langcheck.nlp import TokenizerWarmer, load_pipeline
+from langcheck.ruleset import load_rules
 from langcheck.triggers import Triggers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -37,7 +39,7 @@ def findings(compiled: CompiledRules) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def fast() -> list[dict[str, Any]]:
-    return findings(CompiledRules(_ruleset((), (), ()), load_pipeline()))
+    return findings(CompiledRules(load_rules(), load_pipeline()))
 
 
 def test_findings_on_the_fixed_corpus_are_unchanged(fast: list[dict[str, Any]]) -> None:
@@ -48,26 +50,28 @@ def test_findings_on_the_fixed_corpus_are_unchanged(fast: list[dict[str, Any]]) 
 
 
 def test_trigger_scan_skips_nothing_that_matters(fast: list[dict[str, Any]]) -> None:
-    compiled = CompiledRules(_ruleset((), (), ()), load_pipeline())
-    compiled.triggers = Triggers({}, always=True)  # tokenise every paragraph
-    assert findings(compiled) == fast
+    compiled = CompiledRules(load_rules(), load_pipeline())
+    every = Triggers({}, always=True)  # tokenise every paragraph
+    checker = Checker(compiled.ruleset, Options(), triggers=every, compiled=lambda: compiled, suppress=False)
+    assert [f.to_dict() for f in checker.check(TEXT)] == fast
 
 
 def test_sentence_gated_token_patterns_equal_whole_document_matching(
     fast: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(engine, "_anchor_tokens", lambda tokens: None)  # every token pattern on every sentence
-    assert findings(CompiledRules(_ruleset((), (), ()), load_pipeline())) == fast
+    monkeypatch.setattr(engine, "token_anchor", lambda tokens: None)  # every token pattern on every sentence
+    assert findings(CompiledRules(load_rules(), load_pipeline())) == fast
 
 
 def test_paragraph_chunks_equal_one_document(fast: list[dict[str, Any]]) -> None:
-    compiled = CompiledRules(_ruleset((), (), ()), load_pipeline())
-    whole = [f.to_dict() for f in compiled.findings_for_doc(compiled.nlp.make_doc(TEXT), Options())]
-    assert whole == fast
+    compiled = CompiledRules(load_rules(), load_pipeline())
+    checker = Checker(compiled.ruleset, Options(), triggers=compiled.triggers, compiled=lambda: compiled)
+    one = iter([(0, compiled.nlp.make_doc(TEXT))])  # the whole corpus as one piece
+    assert [f.to_dict() for f in checker._findings(TEXT, one, "-")] == fast
 
 
 def test_rules_compiled_from_the_cache_equal_rules_compiled_afresh(fast: list[dict[str, Any]]) -> None:
-    ruleset = _ruleset((), (), ())
+    ruleset = load_rules()
     stored = CompiledRules(ruleset, load_pipeline(), cache=True)  # builds, or reads, the cache
     again = CompiledRules(ruleset, spacy.blank("en"), cache=True)  # certainly reads it
     assert findings(stored) == fast

@@ -4,6 +4,7 @@ matcher read back from it matches exactly as the one that was stored."""
 from __future__ import annotations
 
 import pickle
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,9 +80,21 @@ def test_no_cache_setting_builds_every_time(
 
 
 def test_cache_key_follows_langcheck_code(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = packcache.code_fingerprint("slotmatcher")
+    package = Path(packcache.__file__).parent
+    before = packcache.source_digest(package)
     monkeypatch.setattr(packcache, "__version__", "99.0")
-    assert packcache.code_fingerprint("slotmatcher") != before
+    assert packcache.source_digest(package) != before
+
+
+def test_cache_key_follows_every_module_including_the_conditions(tmp_path: Path) -> None:
+    """Editing a condition once left a cached pack naming a condition that had gone."""
+    package = tmp_path / "langcheck"
+    shutil.copytree(Path(packcache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = packcache.source_digest(package)
+    assert packcache.source_digest(package) == before
+    partners = package / "conditions" / "partners.py"
+    partners.write_text(partners.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert packcache.source_digest(package) != before
 
 
 def test_warmer_tokenises_each_new_chunk_once() -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from langcheck.conditions import CONDITION_NAMES, CONDITIONS, describe
 from langcheck.engine import CompiledRules
+from langcheck.loader import RENAMED_CONDITIONS
 from langcheck.nlp import load_pipeline
 from langcheck.ruleset import load_pack
 
@@ -120,6 +121,8 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
             ("Jayden (15) was found at the trap house. He is manipulative.", FLAG),  # a boy victim is "he"
             ("The boys (14 and 15) were at the flat. They are manipulative.", FLAG),
             ("The suspect, 34, was arrested. He is manipulative.", DROP),
+            ("He is manipulative and goes missing.", FLAG),  # no one else in the note: presumed the child
+            ("He was flirting with the 14-year-old and is manipulative.", DROP),  # the child is someone else
         ],
     ),
     (
@@ -172,6 +175,85 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         [
             ("The road outside the school is dangerous.", DROP),
             ("The boy is dangerous.", FLAG),
+        ],
+    ),
+    (
+        "peer",
+        "had sex with",
+        [
+            ("He had sex with a 13-year-old girl he met online.", FLAG),  # "he" may be an adult
+            ("Jayden (14) had sex with a 14-year-old girl from school.", DROP),
+            ("He had sex with her when she was 13.", FLAG),  # her own age, not a peer's
+        ],
+    ),
+    (
+        "adult_actor",
+        "a runner",
+        [
+            ("Kai's role in the OCG is as a runner.", FLAG),  # "in the OCG": not who acts
+            ("The OCG used Kai as a runner.", DROP),
+        ],
+    ),
+    (
+        "rationale_given",
+        "graded as absent",
+        [
+            ("The report was graded as absent because she was with her aunt.", DROP),
+            ("The report was graded as absent because there was no apparent risk.", FLAG),  # a grade is no reason
+        ],
+    ),
+    (
+        "no_exploitation_context",
+        "earns good money",
+        [
+            ("Tom earns good money at the car wash.", DROP),
+            ("The boy earns good money working for the older males.", FLAG),
+        ],
+    ),
+    (
+        "negated",
+        "deserves it",
+        [
+            ("She never deserves it.", DROP),
+            ("She never listened, she deserves it.", FLAG),  # a new clause after the comma
+        ],
+    ),
+    (
+        "suspect_account",
+        "has a history of lying",
+        [
+            ("She has a history of lying, the suspect told police.", DROP),
+            ("She has a history of lying, staff told police.", FLAG),
+        ],
+    ),
+    (
+        "adult_subject",
+        "law unto himself",
+        [
+            ("The manager is a law unto himself.", DROP),
+            ("Kai is a law unto himself.", FLAG),
+        ],
+    ),
+    (
+        "adult_owner",
+        "her boyfriend",
+        [
+            ("The suspect is her boyfriend, a 27-year-old man from Luton.", FLAG),  # "is": not his own
+            ("Mother believes she is staying with her boyfriend in Luton.", FLAG),  # Mother reports
+            ("The victim, aged 34, was assaulted by her boyfriend.", DROP),
+        ],
+    ),
+    (
+        "adult_owner",
+        "his partner",
+        [("The suspect strangled his partner and threatened to kill her.", DROP)],
+    ),
+    (
+        "perpetrator_subject",
+        "flirtatious",
+        [
+            ("Her behaviour towards the men was flirtatious.", FLAG),  # the men are objects
+            ("The suspect was flirtatious with staff.", DROP),
         ],
     ),
     (
@@ -420,18 +502,21 @@ def test_the_docs_list_exactly_the_registered_conditions() -> None:
     text = DOCS.read_text(encoding="utf-8")
     section = text[text.index("Conditions a rule can name under `unless`") : text.index("## Suggestions")]
     listed = re.findall(r"^- `([a-z_]+)`:", section, re.M)
-    assert sorted(listed) == sorted(CONDITIONS)
+    assert sorted(listed) == sorted([*CONDITIONS, *RENAMED_CONDITIONS])
     assert len(listed) == len(set(listed))
 
 
-def test_older_names_stay_loadable_and_mean_the_new_condition() -> None:
+def test_older_names_stay_loadable_and_mean_the_new_condition(make_pack: MakePack) -> None:
+    assert {old: r.new for old, r in RENAMED_CONDITIONS.items()} == ALIASES
     for old, new in ALIASES.items():
-        assert old in CONDITION_NAMES
-        assert CONDITIONS[old] is CONDITIONS[new]
+        assert old not in CONDITION_NAMES
+        assert new in CONDITION_NAMES
+        (rule,) = load_pack(make_pack(['phrase: "placeholder"'], unless=f"[{old}]"))
+        assert rule.unless == (new,)
 
 
 def test_every_condition_has_behaviour_cases() -> None:
-    assert {name for name, _, _ in CASES} == set(CONDITIONS)
+    assert {name for name, _, _ in CASES} == set(CONDITIONS) | set(RENAMED_CONDITIONS)
 
 
 @pytest.mark.parametrize(("name", "phrase", "sentences"), CASES, ids=[f"{n}:{p}" for n, p, _ in CASES])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from langcheck.engine import CompiledRules, Options
+from langcheck.engine import CompiledRules
 from langcheck.errors import RuleError
-from langcheck.models import Subject
+from langcheck.models import Options, Subject
 from langcheck.nlp import load_pipeline
 from langcheck.ruleset import load_pack
 
@@ -113,7 +113,9 @@ def test_token_patterns_match_lemmas_without_a_lemmatizer(make_pack: MakePack) -
 
 def test_an_invalid_token_pattern_names_the_rule_file(make_pack: MakePack) -> None:
     pack = make_pack(["tokens: [{LOWER: risk, OP: '%'}]"])
-    with pytest.raises(RuleError, match=r"ZZ001-test-rule\.yaml: patterns: a token pattern is not valid"):
+    with pytest.raises(
+        RuleError, match=r"ZZ001-test-rule\.yaml: patterns\[0\]\.tokens\[0\]\.OP: is not valid in a spaCy"
+    ):
         compile_pack(pack)
 
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from langcheck.phrases import PhraseSyntaxError, anchors, context_counts, count_variants, expand, parse
+from langcheck.anchors import phrase_anchor
+from langcheck.phrases import PhraseSyntaxError, context_counts, count_variants, expand, parse
 
 
 def test_plain_words_are_lower_cased() -> None:
@@ -71,7 +72,7 @@ def test_count_matches_expansion() -> None:
 
 
 def test_anchor_is_a_required_slot_and_never_an_optional_one() -> None:
-    found = anchors(parse("[very] (streetwise|street-wise|street smart)"))
+    found = phrase_anchor(parse("[very] (streetwise|street-wise|street smart)"))
     assert found is not None
     assert "very" not in found
     assert found == {"streetwise", "street"}

@@ -36,7 +36,11 @@ CASES: list[tuple[str, str, bool]] = [
     ("consensual", "Sexual contact between Kirsty and the 22-year-old appears to have been consensual.", FLAG),
     ("mature for her age", "Mia disclosed abuse by the 20-year-old. Mum says she is mature for her age.", FLAG),
     ("new girlfriend", "Intelligence suggests Mr Khan, 28, has a new girlfriend who is in Year 10.", FLAG),
+    ("consensual", "Mother reports the relationship is consensual and Amber is happy.", FLAG),  # Mother reports
     ("young woman", "The young woman was seen with the men.", FLAG),  # "young" is no evidence of adulthood
+    ("had sex with", "The 29-year-old had sex with Jordan in his car.", FLAG),  # Jordan: no age, presumed a child
+    ("sexually intimate with", "The 27-year-old has been sexually intimate with Jordan.", FLAG),
+    ("had sex with", "The 29-year-old had sex with his wife, 31.", QUIET),
     # The boundary is 18: a 17-year-old is a child, an 18-year-old an adult.
     ("consensual", "Chloe (17) told officers that sex with the 25-year-old was consensual.", FLAG),
     ("sexually active", "Chloe (17) is sexually active.", FLAG),
@@ -54,6 +58,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("went AWOL", "The soldier, aged 24, went AWOL from his barracks.", QUIET),
     ("young sex worker", "The young sex worker, aged 22, reported a robbery.", QUIET),
     ("naive", "The suspect, aged 40, was naive about the phone.", QUIET),
+    ("consented to sex", "Ms Patel said she consented to sex.", QUIET),  # a title: an adult
+    ("running a county line", "Mr Ali is running a county line.", QUIET),
     ("transactional sex", "The study of adults aged 25 to 40 asked about transactional sex.", QUIET),
 ]
 

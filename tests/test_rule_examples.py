@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from langcheck.engine import CompiledRules
+from langcheck.checker import Checker
 from langcheck.linter import Linter
 from langcheck.models import Rule
 from langcheck.ruleset import bundled_rules_dir, load_rules
@@ -31,13 +31,13 @@ PREFIXES = {
 
 
 @pytest.fixture(scope="module")
-def compiled() -> CompiledRules:
-    return Linter().compiled
+def checker() -> Checker:
+    return Linter().checker
 
 
 @pytest.mark.parametrize("rule", list(RULESET), ids=lambda r: r.id)
-def test_rule_examples(compiled: CompiledRules, rule: Rule) -> None:
-    failures = [f"{r.kind}: {r.text!r}: {r.problem}" for r in run_rule(compiled, rule) if not r.ok]
+def test_rule_examples(checker: Checker, rule: Rule) -> None:
+    failures = [f"{r.kind}: {r.text!r}: {r.problem}" for r in run_rule(checker, rule) if not r.ok]
     assert not failures, "\n".join(failures)
 
 
@@ -71,7 +71,7 @@ def test_rule_files_live_in_their_category_folder() -> None:
     assert bundled_rules_dir().is_dir()
 
 
-def test_trigger_scan_never_rules_out_a_text_a_rule_flags(compiled: CompiledRules) -> None:
+def test_trigger_scan_never_rules_out_a_text_a_rule_flags(checker: Checker) -> None:
     """The cheap scan must be a superset: every fail example must get past it."""
-    missed = [(r.id, ex.text) for r in RULESET for ex in r.examples.fail if not compiled.may_match(ex.text)]
+    missed = [(r.id, ex.text) for r in RULESET for ex in r.examples.fail if not checker.triggers.may_match(ex.text)]
     assert missed == []

@@ -85,7 +85,7 @@ def _key(ruleset: RuleSet) -> str:
     """Return a key that changes with any pattern or exception, or anything that compiles them."""
     from spacy.about import __version__ as spacy_version
 
-    digest = hashlib.sha256(code_fingerprint("phrases", "wordforms", "slotmatcher", "triggers", "compiledwords"))
+    digest = hashlib.sha256(code_fingerprint())
     digest.update(f"\0{spacy_version}\0{_version('spacy-lookups-data')}\0".encode())
     for rule in ruleset:
         digest.update(f"\0rule {rule.id} {rule.path}\0".encode())

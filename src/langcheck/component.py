@@ -6,9 +6,10 @@ the rules against the pipeline's own vocab and tokenizer, checks each Doc it is 
 runs the pipeline itself), and writes `doc.spans["langcheck"]` (label = rule id) and
 `doc._.langcheck_findings` (the Finding objects, with messages and suggestions).
 
-Matching needs sentence boundaries. When a Doc has none (a blank pipeline without a
-sentencizer, or the component placed before the parser), the rules are run on a copy that a
-rule-based sentencizer has split, so the caller's Doc keeps the annotation it came with.
+Each Doc goes through the same pipeline as `Linter.check` (checker.py), paragraph by
+paragraph, with sentence boundaries from the same place (sentences.py): the pipeline's own
+when it sets them, the sentencizer's rule otherwise. So the component and the Linter give the
+same findings for the same text.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span, SpanGroup
 
 from langcheck.errors import ConfigError
 from langcheck.models import Finding, Options, Severity, Subject
 
 if TYPE_CHECKING:
+    from langcheck.checker import Checker
     from langcheck.config import Config
     from langcheck.engine import CompiledRules
     from langcheck.ruleset import RuleSet
@@ -67,7 +68,6 @@ class LangcheckComponent:
     ) -> None:
         self.nlp = nlp
         self.name = name
-        self._sentencizer = Sentencizer()
         self._configure(
             {
                 "select": list(select),
@@ -82,12 +82,13 @@ class LangcheckComponent:
 
     def _configure(self, settings: dict[str, Any]) -> None:
         """Validate the settings, load the rules they choose, and forget any compiled matchers."""
-        from langcheck.linter import Linter
+        from langcheck.checker import Checker
+        from langcheck.factory import selection_of, shared
 
         config = _config(self.name, settings)
-        linter = Linter(config)  # validates select/ignore against the rules; no spaCy work
-        self.ruleset: RuleSet = linter.ruleset
-        self.options: Options = linter.options
+        factory, selection = shared(), selection_of(config)
+        self.ruleset: RuleSet = factory.ruleset(selection)  # validates select/ignore; no spaCy work
+        self.options: Options = Options(subject=config.subject, include_quotes=config.include_quotes)
         self.settings: dict[str, Any] = {
             "select": list(config.select),
             "ignore": list(config.ignore),
@@ -95,17 +96,25 @@ class LangcheckComponent:
             "include_quotes": config.include_quotes,
             "extend_rules": [str(p) for p in config.extend_rules],
         }
-        self._rules = {r.id: r for r in self.ruleset}
-        self._compiled: CompiledRules | None = None
+        self.checker: Checker = Checker(
+            self.ruleset,
+            self.options,
+            triggers=factory.triggers(selection),
+            compiled=lambda: self._compile(factory.triggers(selection)),
+            config=config,
+        )
+
+    def _compile(self, triggers: Any) -> CompiledRules:
+        """Compile the rules against this pipeline's vocab and tokenizer (on first use, so that
+        a loaded pipeline is complete)."""
+        from langcheck.engine import CompiledRules
+
+        return CompiledRules(self.ruleset, self.nlp, triggers=triggers)
 
     @property
     def compiled(self) -> CompiledRules:
-        """Return the matchers, compiled on first use so that a loaded pipeline is complete."""
-        if self._compiled is None:
-            from langcheck.engine import CompiledRules
-
-            self._compiled = CompiledRules(self.ruleset, self.nlp)
-        return self._compiled
+        """Return the matchers, compiled on first use."""
+        return self.checker.compiled
 
     def __call__(self, doc: Doc) -> Doc:
         """Set `doc.spans["langcheck"]` and `doc._.langcheck_findings` for one Doc."""
@@ -121,17 +130,7 @@ class LangcheckComponent:
 
     def findings(self, doc: Doc) -> list[Finding]:
         """Return the findings for a Doc without changing it (inline suppressions applied)."""
-        if not self.compiled.may_match(doc.text):
-            return []
-        checked = doc
-        if not doc.has_annotation("SENT_START"):
-            checked = self._sentencizer(doc.copy())
-        found = self.compiled.findings_for_doc(checked, self.options)
-        if found and "langcheck:" in doc.text.lower():
-            from langcheck import directives
-
-            found, _unused = directives.apply(found, directives.parse(doc.text), self._rules)
-        return found
+        return self.checker.check_doc(doc)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Write the settings; the rules are reloaded from them, not stored."""

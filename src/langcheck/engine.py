@@ -1,34 +1,43 @@
-"""Compile a RuleSet into spaCy matchers once, then turn texts into findings.
+"""The match stage: a RuleSet compiled into matchers once, then run over one piece of text.
 
-Flow for one text: a trigger scan (plain Python, no spaCy) rules out texts that contain none
-of the words any pattern needs; otherwise the text is tokenised, both matchers run, and each
-candidate passes through the rule's exceptions, the universal conditions (quoted speech,
-mention of a term as a term, prose about the language rather than a record that uses it), the
-child gate and the rule's own `unless` conditions.
+For one piece (a paragraph, tokenised): the phrase matcher and the token-pattern matchers run,
+the longest match per rule and place is kept, and each becomes a Hit that knows its sentence,
+whether it is quoted and whether one of its rule's exceptions covers it. What is then dropped,
+suppressed and reported is decided by the pipeline in checker.py; nothing here renders a message.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from langcheck.chunking import matching_chunks
+from langcheck.anchors import sorted_positions, token_anchor
 from langcheck.compiledwords import compile_words
-from langcheck.conditions import CONDITIONS, Candidate, guidance_prose, mention
-from langcheck.conditions.adulthood import Adulthood, Record, person_adulthood, read_record
+from langcheck.conditions import Candidate
 from langcheck.context import analyse
 from langcheck.errors import RuleError
-from langcheck.models import Audience, Finding, Options, Rule, Severity, Subject
+from langcheck.models import Finding, Options, Rule
 from langcheck.nlp import TokenizerWarmer
-from langcheck.phrases import anchor_cost
-from langcheck.ruleset import RuleSet
-from langcheck.slotmatcher import sorted_positions
-from langcheck.triggers import build_triggers
-from langcheck.wording import render
+from langcheck.ruleset import RuleSet, ValidatedPack
+from langcheck.sentences import sentence_bounds, sentence_enders
+from langcheck.surrogates import without_surrogates
+from langcheck.triggers import Triggers, build_triggers
 
-__all__ = ["CompiledRules", "Options"]  # Options lives in models; importable from here too
+__all__ = ["CompiledRules", "Hit"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of one rule, before the filters: the rule, where it is, and what surrounds it."""
+
+    rule: Rule
+    candidate: Candidate
+    quoted: bool
+    """Inside quotation marks: dropped unless quotes are included, and then reported as info."""
+    excepted: bool
+    """Covered by one of the rule's own `exceptions`."""
 
 
 class CompiledRules:
@@ -40,15 +49,14 @@ class CompiledRules:
     blank English pipeline, whose tokenizer is fixed by the spaCy version.
     """
 
-    def __init__(self, ruleset: RuleSet, nlp: Any, *, cache: bool = False) -> None:
+    def __init__(self, ruleset: RuleSet, nlp: Any, *, cache: bool = False, triggers: Triggers | None = None) -> None:
         from spacy.matcher import Matcher
-        from spacy.pipeline.sentencizer import Sentencizer
 
         self.ruleset = ruleset
         self.nlp = nlp
         self._warmer = TokenizerWarmer(nlp.tokenizer)
         self.rules = {r.id: r for r in ruleset}
-        self._enders = frozenset(nlp.vocab.strings.add(p) for p in Sentencizer.default_punct_chars)
+        self._enders = sentence_enders(nlp.vocab)
 
         words = compile_words(ruleset, nlp, cache=cache)
         self._phrases, self._exceptions = words.phrases, words.exceptions
@@ -60,7 +68,10 @@ class CompiledRules:
         self._always_matchers: list[tuple[Any, int, int]] = []
         self._anchor_index: dict[int, list[int]] = {}
         self._token_anchor_array: Any = None
-        self.triggers = build_triggers(ruleset, ruleset.requirements)
+        if triggers is None:
+            known = ruleset.requirements if isinstance(ruleset, ValidatedPack) else None
+            triggers = build_triggers(ruleset, known)
+        self.triggers = triggers
         for rule_id, where, pattern, lead, trail in words.token_patterns:
             tokens = [dict(t) for t in pattern]  # the Matcher may keep them: never share the cached dicts
             matcher = Matcher(nlp.vocab, validate=True)
@@ -71,7 +82,7 @@ class CompiledRules:
                 raise RuleError(
                     where, "patterns", f"a token pattern is not valid ({first[:160]})", "spaCy Matcher token dicts"
                 ) from None
-            anchor = _anchor_tokens(tokens)
+            anchor = token_anchor(tokens)
             if anchor is None:
                 self._always_matchers.append((matcher, lead, trail))
             else:
@@ -92,82 +103,54 @@ class CompiledRules:
         path: str = "-",
         spans: list[tuple[int, int]] | None = None,
     ) -> list[Finding]:
-        """Return the findings for one text, in order of position then rule id.
+        """Return the findings for one text, in order of position then rule id (no suppressions).
 
-        The text is checked a paragraph at a time, and only the paragraphs that contain a
-        trigger word are tokenised: most of a long case file is never touched by spaCy, and no
-        single spaCy call meets its length limit. Sentences never cross a blank line, so
-        nothing a rule could match is split. `spans`, if given, are those paragraphs, already
-        found by `matching_chunks` (the Linter scans before it loads spaCy, and once is enough).
+        The whole pipeline of checker.py, without its suppress stage: kept for callers that
+        hold compiled rules rather than a Checker.
         """
-        if spans is None:
-            spans = matching_chunks(self.triggers, text)
-        if not spans:
-            return []
-        lines = _LineIndex(text)
-        whole = _DocumentRecord(text)
-        out: list[Finding] = []
-        for start, end in spans:
-            doc = self._parse(text[start:end])
-            out += self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
-        return out
+        from langcheck.checker import Checker
 
-    def _parse(self, text: str) -> Any:
+        checker = Checker(self.ruleset, options, triggers=self.triggers, compiled=lambda: self, suppress=False)
+        return checker.check(text, path=path, spans=spans)
+
+    def parse(self, text: str) -> Any:
         """Run the pipeline; the blank pipeline has no components, so call its tokenizer directly."""
+        text = without_surrogates(text)  # spaCy cannot hash half a UTF-16 pair; the length holds
         self._warmer.warm(text)
         return self.nlp.make_doc(text) if not self.nlp.pipe_names else self.nlp(text)
 
-    def findings_for_doc(self, doc: Any, options: Options = Options(), *, path: str = "-") -> list[Finding]:
-        """Return the findings for a text already run through this pipeline (as one piece)."""
-        text = doc.text
-        return self._findings(
-            doc, text, options, path=path, offset=0, lines=_LineIndex(text), whole=_DocumentRecord(text)
-        )
+    def match(self, doc: Any) -> list[Hit]:
+        """The match stage: every rule's matches in one piece of text, before any filter.
 
-    def _findings(
-        self,
-        doc: Any,
-        text: str,
-        options: Options,
-        *,
-        path: str,
-        offset: int,
-        lines: _LineIndex,
-        whole: _DocumentRecord,
-    ) -> list[Finding]:
+        Each hit carries its candidate (where it is, its sentence, the text's quotes), whether
+        it is in quotation marks and whether one of its rule's exceptions covers it; what to do
+        with those is the filters' business (checker.py).
+        """
         if not len(doc):
             return []
         ids = doc.to_array("LOWER")
         words = ids.tolist()
-        sent_bounds = _sentence_bounds(doc, self._enders)
+        sent_bounds = sentence_bounds(doc, self._enders)
         prose = _Prose(doc, ids)
         raw = self._matches(doc, ids, words, sent_bounds, prose)
         if not raw:
             return []
-        ctx = analyse(text)
+        ctx = analyse(doc.text)
         exceptions: dict[str, list[tuple[int, int]]] = {}
         if len(self._exceptions):
             places = self._exceptions.positions(prose.ids)
             for key, s, e in prose.spans(self._exceptions(prose.words, places)):
                 exceptions.setdefault(key, []).append((s, e))
         sent_starts = [s for s, _ in sent_bounds]
-        out: list[Finding] = []
+        out: list[Hit] = []
         for rule_id, start, end in raw:
-            rule = self.rules[rule_id]
-            if any(s <= start and end <= e for s, e in exceptions.get(rule_id, ())):
-                continue
+            excepted = any(s <= start and end <= e for s, e in exceptions.get(rule_id, ()))
             si = bisect.bisect_right(sent_starts, start) - 1
             sent_start, sent_end = sent_bounds[si]
             next_end = sent_bounds[si + 1][1] if si + 1 < len(sent_bounds) else -1
             cand = Candidate(doc, start, end, sent_start, min(sent_end, len(doc)), ctx, next_end)
             quoted = ctx.in_quotes(cand.char_start, cand.char_end)
-            if (quoted and not options.include_quotes) or mention(cand) or guidance_prose(cand):
-                continue
-            if not self._child_gate(rule, cand, options.subject, whole):
-                continue
-            if any(CONDITIONS[name](cand) for name in rule.unless):
-                continue
-            out.append(self._finding(rule, cand, lines, path=path, quoted=quoted, offset=offset))
+            out.append(Hit(self.rules[rule_id], cand, quoted=quoted, excepted=excepted))
         return out
 
     def _matches(
@@ -216,102 +199,6 @@ class CompiledRules:
             self._token_anchor_array = numpy.array(sorted(self._anchor_index), dtype=numpy.uint64)
         return sorted_positions(self._token_anchor_array, ids)
 
-    @staticmethod
-    def _child_gate(rule: Rule, cand: Candidate, subject: Subject, whole: _DocumentRecord) -> bool:
-        """Return True if a child-only rule may fire here (always True for `any` rules).
-
-        A child is presumed unless the text shows that the person the words describe is an
-        adult: their own age or an adult noun first, then the whole record's DOB or age fields.
-        """
-        if rule.applies_to is Audience.ANY or subject is Subject.CHILD:
-            return True
-        if subject is Subject.ADULT:
-            return False
-        record = whole.record
-        verdict = person_adulthood(cand, record.names)
-        if verdict is Adulthood.UNKNOWN:
-            verdict = record.fields
-        return verdict is not Adulthood.ADULT
-
-    def _finding(
-        self, rule: Rule, cand: Candidate, lines: _LineIndex, *, path: str, quoted: bool, offset: int
-    ) -> Finding:
-        match = cand.context.text[cand.char_start : cand.char_end]
-        start, end = cand.char_start + offset, cand.char_end + offset
-        at_sentence_start = cand.start == cand.sent_start
-        line, col = lines.position(start)
-        end_line, end_col = lines.position(end)
-        return Finding(
-            rule_id=rule.id,
-            name=rule.name,
-            category=rule.category,
-            severity=Severity.INFO if quoted else rule.severity,
-            message=render(rule.message, match),
-            text=match,
-            start=start,
-            end=end,
-            line=line,
-            column=col,
-            end_line=end_line,
-            end_column=end_col,
-            suggestions=tuple(render(s, match, capitalise=at_sentence_start) for s in rule.suggestions),
-            fix=render(rule.fix, match, capitalise=match[:1].isupper()) if rule.fix else None,
-            path=path,
-            quoted=quoted,
-        )
-
-
-def _anchor_tokens(tokens: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Return the lower-case words of the token one of which every match must contain."""
-    best: tuple[float, frozenset[str]] | None = None
-    for tok in tokens:
-        if tok.get("OP") in ("?", "*", "!"):
-            continue
-        value = tok.get("LOWER")
-        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-        if not words:
-            continue
-        keys = frozenset(str(w) for w in words)
-        cost = anchor_cost(keys)
-        if best is None or cost < best[0]:
-            best = (cost, keys)
-    return None if best is None else best[1]
-
-
-def _sentence_bounds(doc: Any, enders: frozenset[int]) -> list[tuple[int, int]]:
-    """Return (start, end) token indices of each sentence.
-
-    A pipeline that sets sentence boundaries (a parser or senter) is trusted. Otherwise the
-    rule of spaCy's sentencizer is applied to attribute arrays: a sentence starts at the first
-    token that is not punctuation after a full stop, question or exclamation mark. This does
-    the sentencizer's work without creating a Python object per token. Either way a blank line
-    also ends a sentence, so a whole document and its paragraphs checked one by one agree.
-    """
-    n = len(doc)
-    if n == 0:
-        return [(0, 0)]
-    rows = doc.to_array(["ORTH", "IS_PUNCT", "IS_SPACE"]).tolist()
-    strings = doc.vocab.strings
-    annotated = doc.has_annotation("SENT_START")
-    flags = doc.to_array("SENT_START").tolist() if annotated else []
-    starts = [0]
-    seen_end = blank_line = False
-    for i, (orth, is_punct, is_space) in enumerate(rows):
-        if i and (blank_line or (annotated and flags[i] == 1)) and not is_space:
-            starts.append(i)
-            seen_end = blank_line = False
-            continue
-        if is_space:
-            blank_line = blank_line or strings[orth].count("\n") >= 2
-            continue
-        ender = orth in enders
-        if not annotated and seen_end and not is_punct and not ender:
-            starts.append(i)
-            seen_end = False
-        elif ender:
-            seen_end = True
-    return list(zip(starts, [*starts[1:], n], strict=True))
-
 
 class _Prose:
     """A document's words without its whitespace tokens, and the way back to token indices.
@@ -353,32 +240,3 @@ class _Prose:
         kept = [t for t in span if not t.is_space]
         piece = Doc(self.doc.vocab, words=[t.text for t in kept], spaces=[bool(t.whitespace_) for t in kept])
         return piece, [t.i for t in kept]
-
-
-class _DocumentRecord:
-    """What the whole text says about ages (header fields, ages beside names), read only if a rule asks.
-
-    A paragraph is checked on its own, but a record's header (where the age usually is) may be
-    in another paragraph, so it is read from the whole text.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._record: Record | None = None
-
-    @property
-    def record(self) -> Record:
-        if self._record is None:
-            self._record = read_record(self._text)
-        return self._record
-
-
-class _LineIndex:
-    """Turn character offsets into 1-based line and column numbers."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1

@@ -1,81 +1,54 @@
 """The library entry point: build once, check many texts.
 
-Building a Linter loads and compiles the rules (tens of milliseconds) but does not import
+Building a Linter loads and chooses the rules (tens of milliseconds) but does not import
 spaCy: that happens on the first text that contains a trigger word, so checking clean notes
-stays cheap. The compiled form is cached per process and per rule configuration.
+stays cheap. Every check goes through the one pipeline of checker.py; what is built for it is
+kept by a Factory (factory.py), shared per process unless the caller passes its own.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from langcheck import directives
-from langcheck.chunking import matching_chunks
+from langcheck.checker import Checker
 from langcheck.config import Config
-from langcheck.errors import ConfigError
+from langcheck.factory import Factory, selection_of, shared
 from langcheck.models import Finding, Options
-from langcheck.ruleset import RuleSet, load_rules, selects
 from langcheck.sources import InputFormat, ReadOptions, Source, Unit, resolve_format
 from langcheck.sources import read as read_source
-from langcheck.triggers import Triggers, build_triggers
 
 if TYPE_CHECKING:
     from langcheck.engine import CompiledRules
 
 
-@functools.cache
-def _ruleset(extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> RuleSet:
-    full = load_rules(extend)
-    unknown = full.unknown_selectors(select + ignore)
-    if unknown:
-        raise ConfigError(
-            "settings",
-            "select/ignore",
-            f"{unknown[0]!r} names no rule; use a rule id (AG001), a prefix (AG), a name or a category",
-        )
-    return full.select(select, ignore)
-
-
 class Linter:
     """Check texts and files against the rules chosen by a Config."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, *, factory: Factory | None = None) -> None:
         self.config = config or Config()
-        self.ruleset = _ruleset(self.config.extend_rules, self.config.select, self.config.ignore)
+        made = factory or shared()
+        selection = selection_of(self.config)
+        self.ruleset = made.ruleset(selection)
         self.options = Options(subject=self.config.subject, include_quotes=self.config.include_quotes)
-        self.triggers = _triggers(self.config.extend_rules, self.config.select, self.config.ignore)
-        self._compiled: CompiledRules | None = None
+        self.triggers = made.triggers(selection)
+        self.checker = Checker(
+            self.ruleset,
+            self.options,
+            triggers=self.triggers,
+            compiled=lambda: made.compiled(selection, self.config.pipeline),
+            config=self.config,
+        )
 
     @property
     def compiled(self) -> CompiledRules:
         """Return the compiled matchers, building them (and importing spaCy) on first use."""
-        if self._compiled is None:
-            c = self.config
-            self._compiled = _compile(c.extend_rules, c.select, c.ignore, c.pipeline)
-        return self._compiled
+        return self.checker.compiled
 
     def check(self, text: str, *, path: str = "-") -> list[Finding]:
         """Return the findings for one text (a text with no trigger word never loads spaCy)."""
-        spans = matching_chunks(self.triggers, text)
-        found = self.compiled.findings(text, self.options, path=path, spans=spans) if spans else []
-        return self._settle(text, found, path)
-
-    def _settle(self, text: str, findings: list[Finding], path: str) -> list[Finding]:
-        """Apply per-file ignores and inline suppressions (see directives.py)."""
-        rules = {r.id: r for r in self.ruleset}
-        ignores = self.config.ignores_for(Path(path)) if path != "-" and self.config.per_file_ignores else ()
-        if ignores:
-            findings = [f for f in findings if not any(selects(s, rules[f.rule_id]) for s in ignores)]
-        if "langcheck:" not in text.lower():
-            return findings
-        kept, unused = directives.apply(findings, directives.parse(text), rules)
-        if self.config.report_unused_suppressions and unused:
-            kept += [directives.unused_finding(s, path) for s in unused]
-            kept.sort(key=lambda f: (f.start, f.end, f.rule_id))
-        return kept
+        return self.checker.check(text, path=path)
 
     def check_file(
         self, path: str | Path, *, input_format: InputFormat | str | None = None, columns: Sequence[str] = ()
@@ -110,49 +83,9 @@ class Linter:
 
     def check_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[list[Finding]]:
         """Yield the findings for each text in turn, streaming through spaCy's nlp.pipe."""
-        pending: list[str] = []
-
-        def flush() -> Iterator[list[Finding]]:
-            may = [self.triggers.may_match(t) for t in pending]
-            compiled = self.compiled if any(may) else None
-            needs = [t for t, m in zip(pending, may, strict=True) if m]
-            docs = iter(compiled.nlp.pipe(needs, batch_size=batch_size)) if compiled else iter(())
-            for t, m in zip(pending, may, strict=True):
-                if compiled is not None and m:
-                    yield self._settle(t, compiled.findings_for_doc(next(docs), self.options), "-")
-                else:
-                    yield self._settle(t, [], "-")
-            pending.clear()
-
-        for text in texts:
-            pending.append(text)
-            if len(pending) >= batch_size:
-                yield from flush()
-        yield from flush()
-
-
-@functools.cache
-def _triggers(extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> Triggers:
-    ruleset = _ruleset(extend, select, ignore)
-    return build_triggers(ruleset, ruleset.requirements)
-
-
-@functools.cache
-def _compile(
-    extend: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...], pipeline: str
-) -> CompiledRules:
-    # Imported here: the engine (matchers, conditions) is needed only once a text could match.
-    from langcheck.engine import CompiledRules
-    from langcheck.nlp import BLANK, load_pipeline
-
-    return CompiledRules(_ruleset(extend, select, ignore), load_pipeline(pipeline), cache=pipeline == BLANK)
+        return self.checker.check_many(texts, batch_size=batch_size)
 
 
 def check(text: str, *, config: Config | None = None) -> list[Finding]:
     """Return the findings for one text with the given (or default) settings."""
-    return _linter(config or Config()).check(text)
-
-
-@functools.cache
-def _linter(config: Config) -> Linter:
-    return Linter(config)
+    return shared().linter(config or Config()).check(text)

@@ -1,14 +1,16 @@
 """Read rule files and the sources list from YAML into validated, frozen values.
 
 Rule files are written by safeguarding staff as well as developers, so every problem is
-reported as `file:line: key.path: problem; expected ...`, one line, and the first problem in a
-file stops that file (a half-understood rule is worse than none).
+reported on one line as `file: key.path: problem; expected ...` (`file:line: problem` for YAML
+that cannot be parsed, where no key can be named), and the first problem in a file stops that
+file (a half-understood rule is worse than none).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,27 +29,55 @@ from langcheck.models import (
     Source,
     SourceKind,
 )
+from langcheck.patternguard import check_tokens
 from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, edge_counts, parse
+from langcheck.tokencheck import token_problem
 from langcheck.wording import placeholders
 
 ID_RE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RULE_KEYS = {
-    "id": True,
-    "name": True,
-    "category": True,
-    "severity": True,
-    "applies_to": False,
-    "message": True,
-    "explanation": True,
-    "suggestions": True,
-    "fix": False,
-    "patterns": True,
-    "unless": False,
-    "exceptions": False,
-    "sources": True,
-    "examples": True,
+RULE_KEYS = (
+    "id",
+    "name",
+    "category",
+    "severity",
+    "applies_to",
+    "message",
+    "explanation",
+    "suggestions",
+    "fix",
+    "patterns",
+    "unless",
+    "exceptions",
+    "sources",
+    "examples",
+)
+"""The keys a rule file may hold, in the order the error message lists them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """A condition's new name, and the release after which its old name stops loading."""
+
+    new: str
+    removal: str
+
+
+RENAMED_CONDITIONS: dict[str, Renamed] = {
+    "negated_clause": Renamed("negated", removal="2027-06-30"),  # `negated` now reads the clause
+    "peer_partner": Renamed("peer", removal="2027-06-30"),
+    "peer_age": Renamed("peer", removal="2027-06-30"),
 }
+"""Old condition names a rule file may still use, each redirected to its new name when the file
+loads (as ruff redirects renamed rule codes), so a loaded rule only ever names conditions that
+exist. Remove an entry at its removal date; the bundled rules use the new names."""
+
+
+def _current_name(condition: str) -> str:
+    """Return a condition's current name (a renamed one's new name, otherwise itself)."""
+    renamed = RENAMED_CONDITIONS.get(condition)
+    return renamed.new if renamed is not None else condition
+
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader if it is not.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -151,7 +181,9 @@ def load_rule(path: Path, *, category: str | None = None) -> Rule:
     audience = _enum(r, {"applies_to": applies}, "applies_to", Audience, "any or child")
 
     patterns = _patterns(r, data.get("patterns"))
-    unless = r.strings(data, "unless", required=False)
+    unless = [
+        RENAMED_CONDITIONS[c].new if c in RENAMED_CONDITIONS else c for c in r.strings(data, "unless", required=False)
+    ]
     for i, cond in enumerate(unless):
         if cond not in CONDITION_NAMES:
             raise r.fail(
@@ -217,7 +249,7 @@ def _check_phrase(r: _Reader, key: str, phrase: str) -> None:
     try:
         slots = parse(phrase)
     except PhraseSyntaxError as exc:
-        raise r.fail(key, str(exc), "the phrase syntax described in the README") from None
+        raise r.fail(key, str(exc), "the phrase syntax described in docs/writing-rules.md") from None
     if count_variants(slots) > MAX_VARIANTS:
         raise r.fail(key, f"expands to more than {MAX_VARIANTS} wordings", "a narrower phrase, or two patterns")
 
@@ -250,6 +282,14 @@ def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
                     raise r.fail(f"{key}.tokens[{j}]", f"is {_kind(tok)}", "a token dict like {LOWER: risk}")
                 _check_token_words(r, f"{key}.tokens[{j}]", tok)
             _check_token_context(r, f"{key}.tokens", tokens)
+            problem = token_problem(tokens)
+            if problem is not None:
+                raise r.fail(
+                    f"{key}.{problem[0]}",
+                    problem[1],
+                    "the attributes and operators of spaCy's Matcher (LOWER, LEMMA, IN, OP, ...)",
+                )
+            check_tokens(tokens, str(r.path), f"{key}.tokens", r.fail)
             out.append(Pattern(tokens=tuple(tokens)))
     return tuple(out)
 

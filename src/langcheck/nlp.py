@@ -2,8 +2,8 @@
 
 The default is spaCy's blank English tokenizer alone: rules match word forms (expanded at
 compile time, see wordforms.py), so no lemmatizer or trained model is needed, and a fresh
-machine with only PyPI can run everything. Sentence boundaries come from the engine, which
-applies the sentencizer's rule to token arrays (engine._sentence_bounds). A user who has a
+machine with only PyPI can run everything. Sentence boundaries come from one place,
+sentences.py, which applies the sentencizer's rule to token arrays. A user who has a
 trained English pipeline installed may pass its name or path with `--pipeline`; its own
 sentence boundaries (parser or senter) are then used.
 """

@@ -11,6 +11,7 @@ turn it off.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -30,25 +31,33 @@ def cache_dir() -> Path:
     return Path(base) / "langcheck"
 
 
-def code_fingerprint(*modules: str) -> bytes:
-    """Return the bytes of langcheck's own modules that shape a cached value, with its version.
+@functools.cache
+def code_fingerprint() -> bytes:
+    """Return a digest of langcheck's own source: every module of the package, with its version.
 
-    Part of every key, so a developer's edit to the loader or the matcher is never hidden by
-    a value cached before it, even while the version number stays the same.
+    Part of every key, so an edit to any module (the loader, the matcher, a condition) is
+    never hidden by a value cached before it, even while the version number stays the same.
+    Every module counts, not a hand-kept list: a list once left out the conditions, and a pack
+    cached before a condition was renamed gave "internal error: KeyError: 'peer_age'".
+    Worked out once per process (reading the package's sources takes a few milliseconds).
     """
-    here = Path(__file__).resolve().parent
-    parts = [__version__.encode()]
-    for name in modules:
-        try:
-            parts.append((here / f"{name}.py").read_bytes())
-        except OSError:  # a zipped or frozen install: the version alone must do
-            parts.append(name.encode())
-    return b"\0".join(parts)
+    return source_digest(Path(__file__).resolve().parent)
+
+
+def source_digest(package: Path) -> bytes:
+    """Return a digest of langcheck's version and every module under `package`, by name and bytes."""
+    digest = hashlib.sha256(__version__.encode() + b"\0")
+    try:
+        for path in sorted(package.rglob("*.py")):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:  # a zipped or frozen install: the version alone must do
+        pass
+    return digest.digest()
 
 
 def fingerprint(directory: Path) -> str:
-    """Return a key that changes whenever any file of the pack (or langcheck's loader) changes."""
-    digest = hashlib.sha256(code_fingerprint("loader", "models", "ruleset", "triggers", "phrases", "wordforms"))
+    """Return a key that changes whenever any file of the pack (or any of langcheck's modules) changes."""
+    digest = hashlib.sha256(code_fingerprint())
     for path in sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
         digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")

@@ -13,7 +13,8 @@
   risktaking).
 
 Phrases are parsed into slots here and matched by slotmatcher.py, which never expands them
-into every wording.
+into every wording; the words a phrase requires (for the prefilter and the matcher's anchor)
+are worked out in anchors.py.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ MAX_VARIANTS = 20_000
 _TOKEN_RE = re.compile(r"\(|\)|\[|\]|<|>|\||\{[^{}\s]+\}|[^\s()\[\]<>|{}]+|[{}]")
 _GROUPS = {"(": ")", "[": "]", "<": ">"}
 _BRACKETS = frozenset("()[]<>")
-_WORD_CHUNK_RE = re.compile(r"[a-z]+|[0-9]+")
 
 
 class PhraseSyntaxError(ValueError):
@@ -173,113 +173,3 @@ def expand(slots: tuple[Slot, ...]) -> list[str]:
         if words:
             out.append(" ".join(words))
     return list(dict.fromkeys(out))
-
-
-# Words so common that anchoring on them would send nearly every text to spaCy.
-COMMON_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "being",
-        "by",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "hers",
-        "him",
-        "his",
-        "i",
-        "in",
-        "is",
-        "it",
-        "its",
-        "me",
-        "my",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "our",
-        "she",
-        "so",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "up",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "which",
-        "who",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-    ]
-)
-_COMMON_COST = 5.0
-
-
-def anchor_cost(keys: frozenset[str] | set[str]) -> float:
-    """Return how much text a set of anchor words lets through: common and short words cost more."""
-    return sum(_COMMON_COST if k in COMMON_WORDS else 1 / (1 + len(k)) for k in keys)
-
-
-def word_chunks(word: str) -> list[str]:
-    """Split a word into the letter and digit runs the trigger scan looks for."""
-    return _WORD_CHUNK_RE.findall(word.lower())
-
-
-def key_chunk(word: str) -> str | None:
-    """Return the chunk of a word the trigger scan looks for: the rarest-looking one."""
-    chunks = word_chunks(word)
-    return max(chunks, key=lambda c: (c not in COMMON_WORDS, len(c))) if chunks else None
-
-
-def requirements(slots: tuple[Slot, ...]) -> list[frozenset[str]]:
-    """Return, for each required slot, the words one of which any matching text contains.
-
-    Sorted cheapest first, so the first set is the best single anchor. A slot with a choice
-    that holds no letters or digits (punctuation only) requires nothing and is left out.
-    """
-    found = []
-    for slot in slots:
-        if slot.optional:
-            continue
-        keys = set()
-        for choice in slot.choices:
-            chunk = max(
-                (c for c in (key_chunk(w) for w in choice) if c),
-                key=lambda c: (c not in COMMON_WORDS, len(c)),
-                default=None,
-            )
-            if chunk is None:
-                break
-            keys.add(chunk)
-        else:
-            found.append(frozenset(keys))
-    return sorted(found, key=anchor_cost)
-
-
-def anchors(slots: tuple[Slot, ...]) -> frozenset[str] | None:
-    """Return words of which any matching text must contain at least one, or None."""
-    found = requirements(slots)
-    return found[0] if found else None

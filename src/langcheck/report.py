@@ -7,14 +7,13 @@ to show. An audit of thousands of files therefore holds its findings in memory, 
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from langcheck.models import Finding, Severity
-
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+from langcheck.positions import NEWLINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +37,7 @@ class FileReport:
         if i < len(self.lines) and self.lines[i][0] == number:
             return self.lines[i][1]
         if self.text is not None:
-            lines = _NEWLINE.split(self.text)
+            lines = NEWLINE.split(self.text)
             return lines[number - 1] if 0 < number <= len(lines) else None
         return None
 
@@ -75,19 +74,41 @@ class Report:
         """Return how many findings there are of each severity."""
         return Counter(f.severity for f in self.findings)
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> Summary:
         """Return the counts that every output format ends with."""
         counts = self.counts()
-        return {
-            "files": len(self.files),
-            "files_with_findings": sum(1 for r in self.files if r.findings),
-            "findings": len(self.findings),
-            "errors": len(self.errors),
-            "by_severity": {s.label: counts.get(s, 0) for s in sorted(Severity, reverse=True)},
-            "fixable": sum(1 for f in self.findings if f.fix is not None),
-            "skipped": self.skipped_count,
-        }
+        return Summary(
+            files=len(self.files),
+            files_with_findings=sum(1 for r in self.files if r.findings),
+            findings=len(self.findings),
+            errors=len(self.errors),
+            by_severity=tuple((s, counts.get(s, 0)) for s in sorted(Severity, reverse=True)),
+            fixable=sum(1 for f in self.findings if f.fix is not None),
+            skipped=self.skipped_count,
+        )
 
-    def fails(self, threshold: Severity) -> bool:
-        """Return True if any finding is at or above the threshold."""
-        return any(f.severity >= threshold for f in self.findings)
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The counts every output format ends with."""
+
+    files: int
+    files_with_findings: int
+    findings: int
+    errors: int
+    by_severity: tuple[tuple[Severity, int], ...]
+    """Every severity, most severe first, with its count (zero included)."""
+    fixable: int
+    skipped: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the summary as the JSON format documents it."""
+        return {
+            "files": self.files,
+            "files_with_findings": self.files_with_findings,
+            "findings": self.findings,
+            "errors": self.errors,
+            "by_severity": {s.label: n for s, n in self.by_severity},
+            "fixable": self.fixable,
+            "skipped": self.skipped,
+        }

@@ -16,7 +16,7 @@ from langcheck.citations import citation_problem
 from langcheck.errors import RuleError
 from langcheck.models import Rule, Source
 from langcheck.packcache import cached
-from langcheck.triggers import pattern_requirements
+from langcheck.triggers import Triggers, build_triggers, pattern_requirements
 
 
 def bundled_rules_dir() -> Path:
@@ -36,9 +36,6 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     sources: dict[str, Source]
-    # The word sets each rule's patterns require (see triggers.py), worked out when the pack
-    # loads so that the trigger index needs no phrase parsing; keyed by rule id.
-    requirements: dict[str, list[list[frozenset[str]]]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         seen: dict[str, Rule] = {}
@@ -72,7 +69,7 @@ class RuleSet:
         """Return the rules chosen by `select` (all if empty) minus those in `ignore`."""
         chosen = [r for r in self.rules if not select or any(selects(s, r) for s in select)]
         kept = tuple(r for r in chosen if not any(selects(s, r) for s in ignore))
-        return RuleSet(kept, self.sources, {r.id: self.requirements[r.id] for r in kept if r.id in self.requirements})
+        return RuleSet(kept, self.sources)
 
     def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
         """Return the selectors that name no rule, so typos are reported, not ignored."""
@@ -80,9 +77,36 @@ class RuleSet:
 
     def merged(self, other: RuleSet) -> RuleSet:
         """Return this set with another's rules and sources added (ids must stay unique)."""
-        return RuleSet(
-            self.rules + other.rules, {**self.sources, **other.sources}, {**self.requirements, **other.requirements}
-        )
+        return RuleSet(self.rules + other.rules, {**self.sources, **other.sources})
+
+
+Requirements = dict[str, list[list[frozenset[str]]]]
+"""The word sets each rule's patterns require (see triggers.py), keyed by rule id."""
+
+
+@dataclass(frozen=True, slots=True)
+class ValidatedPack(RuleSet):
+    """Rules that passed every check langcheck makes, with the index the prefilter is built from.
+
+    Only `load_pack` makes one from files, and it checks everything there: the YAML's shapes
+    and values, phrase syntax, every token pattern against spaCy's own schema, unique ids
+    across all the packs loaded together and (unless asked not to) the citations. Nothing
+    found later, when a note first meets a rule, can be a problem with the pack.
+
+    `requirements` is derived from the rules when the pack is read from YAML and cached with
+    it, so building the prefilter needs no phrase parsing.
+    """
+
+    requirements: Requirements = field(default_factory=dict, compare=False)
+
+    def select(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> ValidatedPack:
+        """Return the rules chosen by `select` (all if empty) minus those in `ignore`."""
+        chosen = RuleSet.select(self, select, ignore)
+        return ValidatedPack(chosen.rules, chosen.sources, {r.id: self.requirements[r.id] for r in chosen})
+
+    def triggers(self) -> Triggers:
+        """Return the prefilter's index over these rules (see triggers.py)."""
+        return build_triggers(self.rules, self.requirements)
 
 
 def selects(selector: str, rule: Rule) -> bool:
@@ -97,31 +121,49 @@ def selects(selector: str, rule: Rule) -> bool:
     return rule.id.startswith(s.upper()) or s.lower() in (rule.name, rule.category)
 
 
-def load_pack(directory: Path) -> RuleSet:
-    """Load a rule pack: its rules and its sources.yaml (if it has one), cached between runs."""
+def load_pack(paths: Path | Sequence[Path], *, check_citations: bool = True) -> ValidatedPack:
+    """Load rule packs (folders) and check them together; raise RuleError for the first problem.
+
+    The one way langcheck reads rules: `check`, `rules`, `explain`, `test-rules`, the server and
+    the spaCy component all come here. Each folder is read from the cache when none of its files
+    (nor langcheck's own code) changed since it was stored. `check_citations=False` is for
+    `test-rules`, which reports each rule's citation problems as failed data checks.
+    """
+    folders = [paths] if isinstance(paths, Path) else list(paths)
+    packs = [_cached_folder(p) for p in folders]
+    rules: tuple[Rule, ...] = ()
+    sources: dict[str, Source] = {}
+    requirements: Requirements = {}
+    for pack in packs:
+        rules, sources, requirements = (
+            rules + pack.rules,
+            {**sources, **pack.sources},
+            {**requirements, **pack.requirements},
+        )
+    result = ValidatedPack(rules, sources, requirements)  # raises for an id used twice
+    for rule in result if check_citations else ():
+        problem = citation_problem(rule, result.sources)
+        if problem is not None:
+            raise RuleError(rule.path or rule.id, "sources", *problem)
+    return result
+
+
+def _cached_folder(directory: Path) -> ValidatedPack:
     if not directory.is_dir():
-        return _load_pack(directory)  # raises the one-line error
-    return cached(directory, _load_pack)
+        return _load_folder(directory)  # raises the one-line error
+    return cached(directory, _load_folder)
 
 
-def _load_pack(directory: Path) -> RuleSet:
+def _load_folder(directory: Path) -> ValidatedPack:
     # Imported here: the YAML loader and its validators are needed only when the cache misses.
     from langcheck.loader import load_directory, load_sources
 
     rules = load_directory(directory)
     sources_path = directory / "sources.yaml"
     sources = load_sources(sources_path) if sources_path.is_file() else {}
-    return RuleSet(tuple(rules), sources, {r.id: pattern_requirements(r) for r in rules})
+    return ValidatedPack(tuple(rules), sources, {r.id: pattern_requirements(r) for r in rules})
 
 
-def load_rules(extra: Sequence[Path] = (), *, bundled: bool = True) -> RuleSet:
+def load_rules(extra: Sequence[Path] = (), *, bundled: bool = True, check_citations: bool = True) -> ValidatedPack:
     """Load the bundled pack (unless told not to) and any custom packs, checked together."""
-    packs = ([load_pack(bundled_rules_dir())] if bundled else []) + [load_pack(p) for p in extra]
-    result = RuleSet((), {})
-    for pack in packs:
-        result = result.merged(pack)
-    for rule in result:
-        problem = citation_problem(rule, result.sources)
-        if problem is not None:
-            raise RuleError(rule.path or rule.id, "sources", *problem)
-    return result
+    return load_pack(([bundled_rules_dir()] if bundled else []) + list(extra), check_citations=check_citations)

@@ -2,7 +2,7 @@
 
 A run over a tree may meet several config files (a team folder with its own `.langcheck.toml`
 inside a repository with `[tool.langcheck]`); each file is checked with the nearest one, as in
-ruff. Linters are built once per distinct configuration and reused.
+ruff. What each configuration needs is built once, by the Factory (factory.py).
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from langcheck.config import Config, find_config_file, load_config
-from langcheck.linter import Linter
 
 
 class SettingsResolver:
-    """Map paths to (Config, Linter), reading each config file once."""
+    """Map paths to their Config, reading each config file once."""
 
     def __init__(
         self,
@@ -29,7 +28,6 @@ class SettingsResolver:
         self.overlay = overlay
         self._by_file: dict[Path | None, Config] = {}
         self._by_dir: dict[Path, Path | None] = {}
-        self._linters: dict[Config, Linter] = {}
         if explicit is not None:
             self._by_file[explicit] = overlay(load_config(explicit))
 
@@ -51,9 +49,3 @@ class SettingsResolver:
             base = load_config(source) if source is not None else Config(root=Path.cwd())
             self._by_file[source] = self.overlay(base)
         return self._by_file[source]
-
-    def linter_for(self, config: Config) -> Linter:
-        """Return a Linter for these settings, built once."""
-        if config not in self._linters:
-            self._linters[config] = Linter(config)
-        return self._linters[config]

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from langcheck.phrases import COMMON_WORDS, Slot, context_counts
+from langcheck.anchors import anchor_slot, sorted_positions
+from langcheck.phrases import Slot, context_counts
 
 Tokens = tuple[int, ...]
 
@@ -88,18 +89,11 @@ class SlotMatcher:
     def add(self, key: str, slots: Sequence[Slot]) -> None:
         """Add one parsed phrase under `key` (a rule id)."""
         compiled = []
-        cost: list[float] = []
         for slot in slots:
             choices = list(dict.fromkeys(tuple(t for w in choice for t in self._tokens(w)) for choice in slot.choices))
             choices = [c for c in choices if c]
             compiled.append(_CompiledSlot(slot.optional, _index(choices, 0), _index(choices, -1)))
-            firsts = {slot_choice[0] for slot_choice in slot.choices if slot_choice}
-            cost.append(
-                float("inf")
-                if slot.optional or slot.context
-                else sum(5.0 if f.split("'")[0] in COMMON_WORDS else 1 / (1 + len(f)) for f in firsts)
-            )
-        anchor = min(range(len(compiled)), key=lambda i: cost[i])
+        anchor = anchor_slot(tuple(slots))
         number = len(self._patterns)
         lead, trail = context_counts(tuple(slots))
         self._patterns.append(_Pattern(key, tuple(compiled), anchor, lead, trail))
@@ -180,18 +174,3 @@ class SlotMatcher:
 
 def _frozen(word: str) -> Any:
     raise TypeError("a SlotMatcher read from the cache cannot add phrases; build a new one")
-
-
-def sorted_positions(sorted_ids: Any, ids: Any) -> list[int]:
-    """Return the indices of `ids` whose value is in the sorted array `sorted_ids`.
-
-    A binary search per token in numpy (no Python loop, no hashing): much cheaper than
-    looking each token up from Python on a long document.
-    """
-    import numpy
-
-    if not len(sorted_ids) or not len(ids):
-        return []
-    at = numpy.searchsorted(sorted_ids, ids)
-    at[at >= len(sorted_ids)] = 0
-    return list(numpy.flatnonzero(sorted_ids[at] == ids).tolist())

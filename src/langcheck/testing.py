@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from langcheck.checker import Checker
 from langcheck.citations import citation_problem
-from langcheck.engine import CompiledRules
 from langcheck.fixes import apply_fixes
-from langcheck.models import Options, Rule
+from langcheck.models import Rule
 from langcheck.ruleset import RuleSet
 
 
@@ -30,12 +30,11 @@ class ExampleResult:
     path: str | None = None
 
 
-def run_rule(compiled: CompiledRules, rule: Rule) -> Iterator[ExampleResult]:
-    """Yield one result per example of `rule`."""
-    options = Options()
+def run_rule(checker: Checker, rule: Rule) -> Iterator[ExampleResult]:
+    """Yield one result per example of `rule`, each text checked as `langcheck check` checks it."""
 
     def found(text: str) -> list[str]:
-        return [f.text for f in compiled.findings(text, options) if f.rule_id == rule.id]
+        return [f.text for f in checker.check(text) if f.rule_id == rule.id]
 
     for ex in rule.examples.fail:
         texts = found(ex.text)
@@ -51,7 +50,7 @@ def run_rule(compiled: CompiledRules, rule: Rule) -> Iterator[ExampleResult]:
         problem = "the rule flagged " + ", ".join(repr(t) for t in texts) if texts else ""
         yield ExampleResult(rule.id, "pass", text, not texts, problem, rule.path)
     for fx in rule.examples.fix:
-        mine = [f for f in compiled.findings(fx.text, options) if f.rule_id == rule.id]
+        mine = [f for f in checker.check(fx.text) if f.rule_id == rule.id]
         fixed = apply_fixes(fx.text, mine)
         if fixed != fx.fixed:
             yield ExampleResult(rule.id, "fix", fx.text, False, f"fixed to {fixed!r}, expected {fx.fixed!r}", rule.path)
@@ -74,8 +73,9 @@ def check_data(ruleset: RuleSet) -> Iterator[ExampleResult]:
             yield ExampleResult(rule.id, "data", "", False, f"{problem[0]}; expected {problem[1]}", rule.path)
 
 
-def run_pack(compiled: CompiledRules) -> Iterator[ExampleResult]:
-    """Yield every example result and data problem for the compiled rule set."""
-    yield from check_data(compiled.ruleset)
-    for rule in compiled.ruleset:
-        yield from run_rule(compiled, rule)
+def run_pack(checker: Checker, rules: RuleSet | None = None) -> Iterator[ExampleResult]:
+    """Yield every example result and data problem for `rules` (default: all the checker's)."""
+    chosen = checker.ruleset if rules is None else rules
+    yield from check_data(chosen)
+    for rule in chosen:
+        yield from run_rule(checker, rule)

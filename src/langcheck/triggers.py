@@ -13,19 +13,17 @@ examples.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from langcheck.anchors import phrase_requirements, text_words, token_requirements
 from langcheck.errors import RuleError
 from langcheck.models import Rule
-from langcheck.phrases import anchor_cost, edge_counts, key_chunk, parse, requirements
+from langcheck.phrases import edge_counts, parse
 from langcheck.wordforms import forms_of
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
-_OPTIONAL_OPS = frozenset({"?", "*", "!"})
-_CHUNK_RE = re.compile(r"[a-z]+|[0-9]+")
 
 
 def normalise_token(spec: dict[str, Any], where: str) -> dict[str, Any]:
@@ -67,29 +65,13 @@ def context_trim(tokens: Iterable[dict[str, Any]]) -> tuple[int, int]:
     return edge_counts([bool(t.get("CONTEXT")) for t in tokens])
 
 
-def token_requirements(tokens: Iterable[dict[str, Any]]) -> list[frozenset[str]]:
-    """Return the word sets a match of these (normalised) token dicts must meet, cheapest first."""
-    found = []
-    for tok in tokens:
-        if tok.get("OP") in _OPTIONAL_OPS:
-            continue
-        value = tok.get("LOWER")
-        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-        if not words:
-            continue
-        keys = {key_chunk(str(w)) for w in words}
-        if None not in keys:
-            found.append(frozenset(k for k in keys if k is not None))
-    return sorted(found, key=anchor_cost)
-
-
 def pattern_requirements(rule: Rule) -> list[list[frozenset[str]]]:
     """Return the requirement sets of each of a rule's patterns (empty: it requires nothing)."""
     where = rule.path or rule.id
     out = []
     for pattern in rule.patterns:
         if pattern.phrase is not None:
-            out.append(requirements(parse(pattern.phrase)))
+            out.append(phrase_requirements(parse(pattern.phrase)))
         else:
             out.append(token_requirements(normalise_token(t, where) for t in pattern.tokens or ()))
     return out
@@ -115,7 +97,7 @@ class Triggers:
         """Return False only if no pattern of any rule can match the text."""
         if self.always:
             return True
-        words = set(_CHUNK_RE.findall(text.lower()))
+        words = text_words(text)
         index = self.index
         for word in words & self.words:
             for rest in index[word]:

@@ -11,14 +11,14 @@ import sys
 import click
 
 from langcheck.cli.check import check_command
+from langcheck.cli.exitcodes import ExitCode
 from langcheck.cli.explain import explain_command
 from langcheck.cli.fix import fix_command
+from langcheck.cli.report import report_command
 from langcheck.cli.rules import rules_command
 from langcheck.cli.serve import serve_command
 from langcheck.cli.test_rules import test_rules_command
 from langcheck.version import __version__
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,6 +36,7 @@ cli.add_command(rules_command)
 cli.add_command(explain_command)
 cli.add_command(test_rules_command)
 cli.add_command(serve_command)
+cli.add_command(report_command)
 
 
 def main() -> None:
@@ -44,4 +45,4 @@ def main() -> None:
         cli.main(prog_name="langcheck", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.stderr.write("langcheck: interrupted\n")
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)

@@ -11,6 +11,7 @@ import click
 
 from langcheck.cli.console import fail, stdout_console
 from langcheck.cli.documents import Messages, Plan, plan, run, worker_count
+from langcheck.cli.exitcodes import ExitCode
 from langcheck.cli.options import overlay_from, rule_options, split_list
 from langcheck.errors import LangcheckError
 from langcheck.formatters import OutputFormat, write
@@ -96,8 +97,8 @@ def check_command(
 
         write_statistics(result, console)
     if result.errors:
-        sys.exit(2)
-    sys.exit(1 if failing else 0)
+        sys.exit(ExitCode.ERROR)
+    sys.exit(ExitCode.FINDINGS if failing else ExitCode.CLEAN)
 
 
 def _collect(work: Plan, workers: int, messages: Messages) -> tuple[list[FileReport], Counter[str], bool]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any, NoReturn
 
+from langcheck.cli.exitcodes import ExitCode
 from langcheck.errors import LangcheckError
 
 
@@ -32,7 +33,7 @@ def error_line(message: str) -> None:
     stderr_console().print(line, soft_wrap=True)
 
 
-def fail(exc: LangcheckError | str, code: int = 2) -> NoReturn:
+def fail(exc: LangcheckError | str, code: int = ExitCode.ERROR) -> NoReturn:
     """Print the error as one line and exit with `code`."""
     error_line(str(exc))
     sys.exit(code)

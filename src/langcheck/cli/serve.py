@@ -65,7 +65,7 @@ def serve_command(
     open http://HOST:PORT/ in a browser. The rules are chosen as for `check`; no text is logged.
     Stop with Ctrl+C.
     """
-    from langcheck.linter import Linter
+    from langcheck.factory import Factory
     from langcheck.server import CheckService, Limits, bind, create_app, is_loopback, run, url_of
     from langcheck.settings import SettingsResolver
 
@@ -73,7 +73,7 @@ def serve_command(
     console = stderr_console()
     try:
         resolver = SettingsResolver(explicit=config_path, isolated=isolated, overlay=overlay_from(**opts))
-        linter = Linter(resolver.config_for(Path.cwd()))
+        linter = Factory().linter(resolver.config_for(Path.cwd()))  # held for the server's life
         sock = bind(host, port)
     except LangcheckError as exc:
         fail(exc)

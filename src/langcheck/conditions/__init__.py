@@ -68,7 +68,6 @@ ConditionFn = Callable[[Candidate], bool]
 CONDITIONS: dict[str, ConditionFn] = {
     # speech.py: how the words are said
     "negated": negated,
-    "negated_clause": negated,  # its clause-aware reading is now `negated`; kept for older rule files
     "mention": mention,
     "suspect_account": suspect_account,
     "suspect_claim": suspect_claim,
@@ -92,8 +91,6 @@ CONDITIONS: dict[str, ConditionFn] = {
     "very_young_child": very_young_child,
     # partners.py: the other person in a relationship
     "peer": peer,
-    "peer_partner": peer,  # older name of `peer`, kept so older rule files load
-    "peer_age": peer,  # older name of `peer`, kept so older rule files load
     "no_adult_signal": no_adult_signal,
     "adult_owner": adult_owner,
     "assessed_appropriate": assessed_appropriate,
@@ -114,7 +111,9 @@ CONDITIONS: dict[str, ConditionFn] = {
     "coerced_to": coerced_to,
     "no_risk_downgrade": no_risk_downgrade,
 }
-"""Every condition a rule file may name, by name. Add new ones here, with a docstring."""
+"""Every condition a rule file may name, by name. Add new ones here, with a docstring.
+
+A renamed condition's old name is not listed here: the loader redirects it (loader.RENAMED_CONDITIONS)."""
 
 CONDITION_NAMES = frozenset(CONDITIONS)
 

@@ -16,7 +16,7 @@ def to_json(report: Report) -> dict[str, Any]:
         "version": JSON_VERSION,
         "findings": [f.to_dict() for f in report.findings],
         "errors": [{"path": r.path, "message": r.error} for r in report.errors],
-        "summary": report.summary(),
+        "summary": report.summary().to_dict(),
     }
 
 

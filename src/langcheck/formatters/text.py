@@ -74,15 +74,16 @@ def _finding_block(f: Finding, line: str | None) -> Text:
     if f.fix is not None:
         out.append("  = safe fix: ", style="green")
         out.append(f'"{f.fix}" (langcheck fix --write)\n')
-    out.append("  = why: ", style="dim")
-    out.append(f"langcheck explain {f.rule_id}\n", style="dim")
+    if f.category != "langcheck":  # LC001/LC002 are about a directive: the message is the whole story
+        out.append("  = why: ", style="dim")
+        out.append(f"langcheck explain {f.rule_id}\n", style="dim")
     return out
 
 
 def summary_line(report: Report) -> Text:
     """Return the closing line: how many findings, in how many files, of which severity."""
     s = report.summary()
-    n, files, with_findings = int(str(s["findings"])), len(report.files), int(str(s["files_with_findings"]))
+    n, files, with_findings = s.findings, s.files, s.files_with_findings
     line = Text()
     if n == 0:
         line.append(f"No findings in {files} file{'s' if files != 1 else ''}.", style="bold green")
@@ -98,7 +99,7 @@ def summary_line(report: Report) -> Text:
             f"{'s' if files != 1 else ''} ({', '.join(parts)})",
             style="bold",
         )
-        fixable = int(str(s["fixable"]))
+        fixable = s.fixable
         if fixable:
             line.append(f"; {fixable} safe fix{'es' if fixable != 1 else ''} available: langcheck fix --write")
         line.append(".")

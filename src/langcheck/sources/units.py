@@ -25,8 +25,8 @@ from dataclasses import replace
 from typing import Protocol
 
 from langcheck.models import Finding, Location, LocationKind
+from langcheck.positions import NEWLINE, LineIndex
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -48,10 +48,6 @@ class Unit(Protocol):
         """Return the line that a placed finding's `line` refers to (for showing context)."""
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
-
-
 class TextUnit:
     """A text format's checked text, mapped back to offsets, lines and columns in the file."""
 
@@ -65,7 +61,7 @@ class TextUnit:
         self._text = text
         self._source = text if source is None else source
         self._segments = segments  # (text starts, source starts, source lengths; -1: copied 1:1)
-        self._starts: list[int] | None = None
+        self._lines: LineIndex | None = None
         self._notices = notices
 
     @property
@@ -105,10 +101,9 @@ class TextUnit:
         return sstarts[i] + (last - tstarts[i] + 1 if slens[i] < 0 else slens[i])
 
     def _position(self, offset: int) -> tuple[int, int]:
-        if self._starts is None:
-            self._starts = _line_starts(self._source)
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return i + 1, offset - self._starts[i] + 1
+        if self._lines is None:
+            self._lines = LineIndex(self._source)
+        return self._lines.position(offset)
 
     def place(self, findings: Iterable[Finding]) -> list[Finding]:
         out = []
@@ -132,12 +127,13 @@ class TextUnit:
         return out
 
     def line(self, number: int) -> str | None:
-        if self._starts is None:
-            self._starts = _line_starts(self._source)
-        if not 0 < number <= len(self._starts):
+        if self._lines is None:
+            self._lines = LineIndex(self._source)
+        starts = self._lines.starts
+        if not 0 < number <= len(starts):
             return None
-        start = self._starts[number - 1]
-        end = self._starts[number] if number < len(self._starts) else len(self._source)
+        start = starts[number - 1]
+        end = starts[number] if number < len(starts) else len(self._source)
         return self._source[start:end].rstrip("\r\n")
 
 
@@ -226,7 +222,7 @@ class BlockUnit:
     @property
     def line_count(self) -> int:
         """Return how many lines the unit's text has."""
-        return len(_NEWLINE.findall(self._text)) + 1
+        return len(NEWLINE.findall(self._text)) + 1
 
     def location_at(self, offset: int) -> Location:
         """Return the Location of the block that holds the checked character at `offset`."""
@@ -248,7 +244,7 @@ class BlockUnit:
 
     def line(self, number: int) -> str | None:
         if self._lines is None:
-            self._lines = _NEWLINE.split(self._text)
+            self._lines = NEWLINE.split(self._text)
         local = number - self.first_line
         return self._lines[local] if 0 <= local < len(self._lines) else None
 
