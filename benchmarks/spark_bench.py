@@ -8,7 +8,10 @@ paragraph per record. Printed, each a ratio against a baseline measured in the s
 2. Spark local[1] and local[2]: `langcheck.spark.findings` counted to the end, and each as a
    ratio to the single process; the scaling from 1 to 2 cores (aim >= 1.7x);
 3. the fixed start-up cost of a Spark job: a 2-record job on a warm session (rules compiled
-   once per Python worker, then reused).
+   once per Python worker, then reused);
+4. the audit report on the same number of records (an export from benchmarks/report_export.py):
+   single-process `langcheck report --format json --jobs 1` against `findings` + `summary` on
+   Spark local[2], whose figures must be equal.
 The figures are medians of --runs runs. On a 2-core machine shared with other work, local[2]
 competes with everything else running: read the ratios, not the seconds.
 """
@@ -16,12 +19,15 @@ competes with everything else running: read the ratios, not the seconds.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from casenotes import generate
@@ -52,6 +58,8 @@ def _session(cores: int) -> object:
         SparkSession.builder.master(f"local[{cores}]")
         .appName(f"langcheck-bench-{cores}")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
@@ -73,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     single, expected = _median(args.runs, lambda: sum(len(f) for f in linter.check_many(t for _, t in notes)))
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {args.records:,} records, {args.runs} run(s)")
     print(f"1. single process: {single:.1f} s, {args.records / single:,.0f} records/s, {expected:,} findings")
-    rates = {}
+    rates, report_line = {}, ""
     for cores in (1, 2):
         spark = _session(cores)
         df = spark.createDataFrame(notes, "record_id string, note string").repartition(cores * 4).cache()  # type: ignore[attr-defined]
@@ -87,10 +95,52 @@ def main(argv: list[str] | None = None) -> int:
             f"2. Spark local[{cores}]: {took:.1f} s, {rates[cores]:,.0f} records/s, "
             f"{single / took:.2f}x one process; a 2-record job on a warm session: {warm:.2f} s"
         )
+        if cores == 2:
+            report_line = _report(spark, args.records, args.runs)
         df.unpersist()
         spark.stop()  # type: ignore[attr-defined]
     print(f"3. scaling local[1] -> local[2]: {rates[2] / rates[1]:.2f}x (aim >= 1.7x)")
+    print(report_line)
     return 0
+
+
+def _report(spark: Any, records: int, runs: int) -> str:
+    """Time the audit report in one process and on Spark over the same export; the totals must agree."""
+    from click.testing import CliRunner
+    from report_export import write
+
+    from langcheck.cli import cli
+    from langcheck.spark import findings, summary
+
+    with tempfile.TemporaryDirectory() as folder:
+        export = Path(folder) / "export.csv"
+        write(export, records)
+        columns = {"id": "Record ID", "date": "Date Recorded", "group_by": "Team"}
+        options = ["--isolated", "--id-column", "Record ID", "--date-column", "Date Recorded", "--group-by", "Team"]
+        command = ["report", str(export), *options, "--columns", "Note", "--jobs", "1", "--format", "json"]
+        expected: dict[str, Any] = {}
+
+        def one_process() -> int:
+            result = CliRunner().invoke(cli, command)
+            expected.update(json.loads(result.stdout))
+            return int(expected["totals"]["records"])
+
+        single, _ = _median(runs, one_process)
+        frame = spark.read.csv(str(export), header=True, multiLine=True, escape='"').cache()
+        frame.count()
+        got: dict[str, Any] = {}
+
+        def on_spark() -> int:
+            got.update(summary(findings(frame, text="Note", id="Record ID"), frame, text="Note", **columns))
+            return int(got["totals"]["records"])
+
+        took, _ = _median(runs, on_spark)
+        assert got["totals"] == expected["totals"], "Spark's report figures differ from langcheck report's"
+        frame.unpersist()
+    return (
+        f"4. the audit report, {records:,} records: one process {single:.1f} s ({records / single:,.0f} records/s); "
+        f"Spark local[2] findings + summary {took:.1f} s ({records / took:,.0f} records/s, {single / took:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

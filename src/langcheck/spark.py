@@ -4,7 +4,9 @@ A force writes millions of notes a year and a national review reads hundreds of 
 Spark platforms that analytics teams already run. `findings` turns a DataFrame of notes into a
 DataFrame of findings with `mapInPandas`: each Python worker builds the linter once and checks
 whole partitions in batches, so the cost per note is the same as `Linter.check_many` on one
-machine. Install with `pip install "langcheck[spark]"`.
+machine. `summary` turns those findings and the records into the audit report's JSON (as
+`langcheck report --format json` writes it), counting on the cluster with group-by sums and
+deriving the figures with the report's own code. Install with `pip install "langcheck[spark]"`.
 
 The settings travel with the job. A team's own rule packs (`extend_rules`) exist only on the
 driver's disk, so their files are read there and shipped inside the job; each worker writes them
@@ -14,6 +16,7 @@ exist only on the driver, and no note text leaves the cluster.
     from langcheck.spark import findings
     found = findings(notes_df, text="note", id="record_id")
     found.groupBy("category").count().show()
+    figures = summary(found, notes_df, date="recorded", group_by="team")  # report --from-json renders it
 """
 
 from __future__ import annotations
