@@ -149,6 +149,8 @@ def _export(path: Path, count: int = 360) -> Path:
                 note = ""  # nothing to check: counted as without text
             elif number % 31 == 0:
                 note = "   "
+            elif number % 37 == 0:
+                note += " Streetwise, he said little."  # counted as "[name]" when redacted, as the report does
             if number % 19 == 0:
                 day = ""  # a missing date
             elif number % 23 == 0:
@@ -201,6 +203,7 @@ def test_summary_on_spark_equals_the_report(export_frames: tuple[Path, Any, Any]
     assert dates["missing"] > 5 and dates["unreadable"] > 5 and dates["without_text"] > 10
     assert {g["group"] for g in expected["by_group"]} == {"North", "South", "East", "(none)"}
     assert expected["totals"]["findings"] > 100 and len(expected["by_phrase"]) > 10
+    assert "[name]" in {p["phrase"] for p in expected["counts"]["phrases"]}
     assert got["dates"]["unreadable_examples"][0].split(": ")[1] in {
         "'next Tuesday'",
         "'TBC'",
@@ -227,6 +230,7 @@ def test_summary_counts_since_until_severity_and_no_groups_as_the_report(export_
     )
     assert _comparable(got) == _comparable(expected)
     assert expected["dates"]["outside_period"] > 50
+    assert "streetwise" in {p["phrase"] for p in expected["counts"]["phrases"]}
     assert [g["group"] for g in got["by_group"]] == ["(none)"]
     undated = _report_json(export)
     assert _comparable(summary(found, records, **SPARK_OPTIONS)) == _comparable(undated)
