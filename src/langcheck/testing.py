@@ -8,6 +8,7 @@ this on their own packs with `langcheck test-rules DIR`, without writing Python.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -79,3 +80,89 @@ def run_pack(compiled: CompiledRules) -> Iterator[ExampleResult]:
     yield from check_data(compiled.ruleset)
     for rule in compiled.ruleset:
         yield from run_rule(compiled, rule)
+
+
+# Examples that bite (issue 19) ------------------------------------------------------------------
+#
+# An example can pass and still test nothing of its rule: a `pass` text that the rule's patterns
+# never match exercises no condition, exception or quote check; a `fail` text that gives more
+# findings of the rule than it states lets unexpected findings go unseen. These checks report
+# such examples; `langcheck test-rules --strict` makes them errors.
+
+
+class Weakness(enum.Enum):
+    """Why an example, though it passes, does not test its rule fully."""
+
+    PASS_NOT_MATCHED = "pass-not-matched"  # the patterns never match: no condition is exercised
+    FAIL_UNSTATED = "fail-unstated"  # the rule flags more than the example states
+
+
+@dataclass(frozen=True, slots=True)
+class BiteResult:
+    """One example that does not bite, and why."""
+
+    rule_id: str
+    weakness: Weakness
+    text: str
+    problem: str
+    path: str | None = None
+
+
+def pattern_matches(compiled: CompiledRules, text: str) -> set[str]:
+    """Return the ids of the rules whose patterns match `text`, before any condition or filter.
+
+    The one place that reads the engine's matching stage directly (exceptions, quotes, the
+    built-in mention and guidance filters, the age gate and `unless` all come after it). When
+    the engine exposes its matches before the filters, this becomes a call to that.
+    """
+    from langcheck import engine
+    from langcheck.chunking import matching_chunks
+
+    found: set[str] = set()
+    for start, end in matching_chunks(compiled.triggers, text):
+        doc = compiled._parse(text[start:end])
+        if not len(doc):
+            continue
+        ids = doc.to_array("LOWER")
+        sentences = engine._sentence_bounds(doc, compiled._enders)
+        prose = engine._Prose(doc, ids)
+        found.update(rule_id for rule_id, _, _ in compiled._matches(doc, ids, ids.tolist(), sentences, prose))
+    return found
+
+
+def check_bite(compiled: CompiledRules) -> Iterator[BiteResult]:
+    """Yield each example of the pack that passes without testing what it is there to test.
+
+    A `pass` example is weak when the rule's patterns do not match it at all
+    (`pattern_matches`), so no condition, exception, quote check or filter is exercised. A
+    `fail` example is weak when the rule flags words in it beyond its `match` (or, with no
+    `match`, flags it more than once).
+    """
+    for rule in compiled.ruleset:
+        for text in rule.examples.passes:
+            if rule.id not in pattern_matches(compiled, text):
+                yield BiteResult(
+                    rule.id,
+                    Weakness.PASS_NOT_MATCHED,
+                    text,
+                    "the rule's patterns do not match this text, so it tests none of the rule's conditions",
+                    rule.path,
+                )
+        for ex in rule.examples.fail:
+            texts = [f.text for f in compiled.findings(ex.text, Options()) if f.rule_id == rule.id]
+            if ex.match is not None and ex.match not in texts:
+                continue  # a failed example, which run_rule reports
+            extra = list(texts)
+            if extra:
+                extra.remove(ex.match if ex.match is not None else extra[0])
+            if extra:
+                got = ", ".join(repr(t) for t in texts)
+                yield BiteResult(
+                    rule.id,
+                    Weakness.FAIL_UNSTATED,
+                    ex.text,
+                    f"the rule flags {got}; the example states {ex.match!r}"
+                    if ex.match is not None
+                    else f"the rule flags {got}; state each finding the example expects",
+                    rule.path,
+                )

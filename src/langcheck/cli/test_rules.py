@@ -3,28 +3,41 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+from rich.console import Console
 from rich.text import Text
 
 from langcheck.cli.console import fail, stdout_console
 from langcheck.errors import LangcheckError
 from langcheck.ruleset import RuleSet, bundled_rules_dir, load_pack
 
+if TYPE_CHECKING:
+    from langcheck.testing import BiteResult
+
 
 @click.command("test-rules")
 @click.argument("directory", type=click.Path(path_type=Path), metavar="DIR", required=False)
-@click.option("-v", "--verbose", is_flag=True, help="Also list the examples that pass.")
-def test_rules_command(directory: Path | None, verbose: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Also list the examples that pass, and those that do not bite.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail on examples that do not bite: a pass text the rule's patterns never match, "
+    "or a fail text with findings of the rule that it does not state.",
+)
+def test_rules_command(directory: Path | None, verbose: bool, strict: bool) -> None:
     """Run every example in a rule pack (the bundled pack if DIR is not given).
 
+    Also counts the examples that pass without testing their rule (see --strict).
     Exit status: 0 all examples behave, 1 some do not, 2 the pack could not be loaded.
     """
     # Imported here, as in every command: `langcheck check` on a clean note must not pay for them.
     from langcheck.engine import CompiledRules
     from langcheck.nlp import load_pipeline
-    from langcheck.testing import run_pack
+    from langcheck.testing import check_bite, run_pack
 
     try:
         bundled = load_pack(bundled_rules_dir())
@@ -52,5 +65,34 @@ def test_rules_command(directory: Path | None, verbose: bool) -> None:
         if result.text:
             line.append(f"\n     text: {result.text}")
         console.print(line, soft_wrap=True)
+    weak = _report_bite(console, check_bite(compiled), listed=strict or verbose, strict=strict)
     console.print(f"{len(ruleset)} rules: {passed} passed, {failed} failed", highlight=False)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if failed or (strict and weak) else 0)
+
+
+def _report_bite(console: Console, results: Iterable[BiteResult], *, listed: bool, strict: bool) -> int:
+    """Print the examples that do not bite (each one if `listed`, else a count) and return how many."""
+    from langcheck.testing import Weakness
+
+    counts = dict.fromkeys(Weakness, 0)
+    for result in results:
+        counts[result.weakness] += 1
+        if listed:
+            label = ("FAIL ", "bold red") if strict else ("WEAK ", "yellow")
+            line = Text.assemble(
+                label, f"{result.path or result.rule_id}: {result.rule_id} {result.weakness.value}: {result.problem}"
+            )
+            line.append(f"\n     text: {result.text}")
+            console.print(line, soft_wrap=True)
+    total = sum(counts.values())
+    unmatched, unstated = counts[Weakness.PASS_NOT_MATCHED], counts[Weakness.FAIL_UNSTATED]
+    console.print(
+        f"Examples that do not bite: {total} ("
+        + (f"{unmatched} pass example{'s' if unmatched != 1 else ''} the rule's patterns never match, ")
+        + (f"{unstated} fail example{'s' if unstated != 1 else ''} with findings ")
+        + ("it does not state)" if unstated == 1 else "they do not state)")
+        + ("" if strict or not total else "; --strict lists them and fails"),
+        highlight=False,
+        soft_wrap=True,
+    )
+    return total
