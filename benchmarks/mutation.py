@@ -51,6 +51,7 @@ CORE: dict[str, tuple[str, ...]] = {
 """Every core module named in issue 19 and the tests that cover it."""
 
 KILLED = {1, 3, 37}  # a test failed, pytest failed internally, or the type check caught it
+TIMED_OUT = {36, 24, -24, 152, 255}  # the tests never finished (an endless loop): also caught
 SURVIVED = {0}
 
 
@@ -60,16 +61,18 @@ class Score:
 
     module: str
     killed: int
+    timed_out: int
     survived: tuple[str, ...]
-    other: int  # no tests, timeouts, not checked
+    other: int  # no tests, not checked, crashed
 
     @property
     def total(self) -> int:
-        return self.killed + len(self.survived) + self.other
+        return self.killed + self.timed_out + len(self.survived) + self.other
 
     @property
     def share(self) -> float:
-        return self.killed / self.total if self.total else 0.0
+        """The mutation score: mutants caught (killed or timed out) over all mutants."""
+        return (self.killed + self.timed_out) / self.total if self.total else 0.0
 
 
 def _copy_tracked(target: Path) -> None:
@@ -102,8 +105,9 @@ def _scores(work: Path, modules: list[str]) -> list[Score]:
             continue
         codes: dict[str, int | None] = json.loads(meta.read_text())["exit_code_by_key"]
         killed = sum(1 for c in codes.values() if c in KILLED)
+        timed_out = sum(1 for c in codes.values() if c in TIMED_OUT)
         survived = tuple(sorted(name for name, c in codes.items() if c in SURVIVED))
-        out.append(Score(module, killed, survived, len(codes) - killed - len(survived)))
+        out.append(Score(module, killed, timed_out, survived, len(codes) - killed - timed_out - len(survived)))
     return out
 
 
@@ -140,13 +144,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutmut stopped with status {run.returncode}", file=sys.stderr)
             return 2
         scores = _scores(work, modules)
-        print(f"\n{'module':<28} {'killed':>7} {'survived':>9} {'other':>6} {'score':>7}")
+        print(f"\n{'module':<28} {'killed':>7} {'timeout':>8} {'survived':>9} {'other':>6} {'score':>7}")
         for s in scores:
-            print(f"{s.module:<28} {s.killed:>7} {len(s.survived):>9} {s.other:>6} {s.share:>7.1%}")
-        killed = sum(s.killed for s in scores)
-        survived = sum(len(s.survived) for s in scores)
+            row = f"{s.killed:>7} {s.timed_out:>8} {len(s.survived):>9} {s.other:>6}"
+            print(f"{s.module:<28} {row} {s.share:>7.1%}")
+        caught = sum(s.killed + s.timed_out for s in scores)
         total = sum(s.total for s in scores)
-        print(f"{'all':<28} {killed:>7} {survived:>9} {total - killed - survived:>6} {killed / max(total, 1):>7.1%}")
+        print(f"all: {caught} of {total} mutants caught ({caught / max(total, 1):.1%})")
         for s in scores:
             for name in s.survived:
                 print(f"survived: {name}")

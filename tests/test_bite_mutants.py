@@ -50,6 +50,7 @@ def quoted(text: str) -> list[str]:
         ("Unit X's staff called him her 'boyfriend'.", ["'boyfriend'"]),  # an apostrophe after X
         ("Height 5 ' 4, she called him her 'boyfriend'.", ["'boyfriend'"]),  # a lone mark opens nothing
         ("Xavier said \u2018no\u2019.", ["\u2018no\u2019"]),  # a letter is never a quote mark
+        ("I'm 'fine' today.", ["'fine'"]),  # an apostrophe second in the text
         ("She said \u201c\u2018no\u2019 to him.", ["\u2018no\u2019"]),  # an unclosed quote skips nothing
     ],
 )
@@ -86,9 +87,9 @@ def test_marks_in_keeps_to_its_range() -> None:
 
 
 def test_marks_have_their_spans() -> None:
-    text = "Jade (14) is in Year 9. DOB: 03/04/2012"
+    text = "Jade (14) is in Year 9. DOB: 03/04/2012 (from school)"
     marks = find_age_marks(text, today=TODAY)
-    assert [text[m.start : m.end] for m in marks] == ["(14)", "Year 9", "DOB: 03/04/2012"]
+    assert [text[m.start : m.end] for m in marks] == ["(14)", "Year 9", "DOB: 03/04/2012", "school"]
 
 
 @pytest.mark.parametrize(
@@ -182,6 +183,12 @@ def test_a_comma_separated_list_names_each_rule() -> None:
     linter = Linter(Config(extend_rules=(PACK,), select=("TS001", "TS002")))
     assert linter.check(f"{RISK} {ABUSE} langcheck: ignore[TS001,TS002]") == []
     assert linter.check(f"{RISK} {ABUSE} langcheck: ignore[TS001 , TS002]") == []
+
+
+def test_disable_next_line_silences_only_the_rules_it_names() -> None:
+    linter = Linter(Config(extend_rules=(PACK,), select=("TS001", "TS002")))
+    found = linter.check(f"langcheck: disable-next-line[TS001]\n{RISK} {ABUSE}")
+    assert [(f.rule_id, f.line) for f in found] == [("TS002", 2)]
 
 
 def test_an_enable_with_nothing_to_close_is_harmless() -> None:
