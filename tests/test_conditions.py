@@ -120,6 +120,8 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
             ("Jayden (15) was found at the trap house. He is manipulative.", FLAG),  # a boy victim is "he"
             ("The boys (14 and 15) were at the flat. They are manipulative.", FLAG),
             ("The suspect, 34, was arrested. He is manipulative.", DROP),
+            ("He is manipulative and goes missing.", FLAG),  # no one else in the note: presumed the child
+            ("He was flirting with the 14-year-old and is manipulative.", DROP),  # the child is someone else
         ],
     ),
     (
@@ -172,6 +174,85 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         [
             ("The road outside the school is dangerous.", DROP),
             ("The boy is dangerous.", FLAG),
+        ],
+    ),
+    (
+        "peer",
+        "had sex with",
+        [
+            ("He had sex with a 13-year-old girl he met online.", FLAG),  # "he" may be an adult
+            ("Jayden (14) had sex with a 14-year-old girl from school.", DROP),
+            ("He had sex with her when she was 13.", FLAG),  # her own age, not a peer's
+        ],
+    ),
+    (
+        "adult_actor",
+        "a runner",
+        [
+            ("Kai's role in the OCG is as a runner.", FLAG),  # "in the OCG": not who acts
+            ("The OCG used Kai as a runner.", DROP),
+        ],
+    ),
+    (
+        "rationale_given",
+        "graded as absent",
+        [
+            ("The report was graded as absent because she was with her aunt.", DROP),
+            ("The report was graded as absent because there was no apparent risk.", FLAG),  # a grade is no reason
+        ],
+    ),
+    (
+        "no_exploitation_context",
+        "earns good money",
+        [
+            ("Tom earns good money at the car wash.", DROP),
+            ("The boy earns good money working for the older males.", FLAG),
+        ],
+    ),
+    (
+        "negated",
+        "deserves it",
+        [
+            ("She never deserves it.", DROP),
+            ("She never listened, she deserves it.", FLAG),  # a new clause after the comma
+        ],
+    ),
+    (
+        "suspect_account",
+        "has a history of lying",
+        [
+            ("She has a history of lying, the suspect told police.", DROP),
+            ("She has a history of lying, staff told police.", FLAG),
+        ],
+    ),
+    (
+        "adult_subject",
+        "law unto himself",
+        [
+            ("The manager is a law unto himself.", DROP),
+            ("Kai is a law unto himself.", FLAG),
+        ],
+    ),
+    (
+        "adult_owner",
+        "her boyfriend",
+        [
+            ("The suspect is her boyfriend, a 27-year-old man from Luton.", FLAG),  # "is": not his own
+            ("Mother believes she is staying with her boyfriend in Luton.", FLAG),  # Mother reports
+            ("The victim, aged 34, was assaulted by her boyfriend.", DROP),
+        ],
+    ),
+    (
+        "adult_owner",
+        "his partner",
+        [("The suspect strangled his partner and threatened to kill her.", DROP)],
+    ),
+    (
+        "perpetrator_subject",
+        "flirtatious",
+        [
+            ("Her behaviour towards the men was flirtatious.", FLAG),  # the men are objects
+            ("The suspect was flirtatious with staff.", DROP),
         ],
     ),
     (

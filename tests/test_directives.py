@@ -43,7 +43,8 @@ def test_disable_and_enable_a_block() -> None:
 
 
 def test_disable_without_enable_runs_to_the_end() -> None:
-    assert ids(f"{RISK}\nlangcheck: disable\n{RISK}\n{RISK}") == [("TS001", 1)]
+    # it still silences to the end, and now says so (LC002, issue 17)
+    assert ids(f"{RISK}\nlangcheck: disable\n{RISK}\n{RISK}") == [("TS001", 1), ("LC002", 2)]
 
 
 def test_unused_suppressions_are_reported_when_asked() -> None:

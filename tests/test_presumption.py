@@ -32,10 +32,15 @@ CASES: list[tuple[str, str, bool]] = [
     ("consented to sex", "She consented to sex with the 30-year-old man. She is 14.", FLAG),
     ("sexually active", "Jade is 14. She is sexually active with a 30-year-old man.", FLAG),
     ("sexually active", "The suspect, 31, said she was sexually active.", FLAG),
+    ("as she will not make a complaint", "NFA against the 27-year-old as she will not make a complaint.", FLAG),
     ("consensual", "Sexual contact between Kirsty and the 22-year-old appears to have been consensual.", FLAG),
     ("mature for her age", "Mia disclosed abuse by the 20-year-old. Mum says she is mature for her age.", FLAG),
     ("new girlfriend", "Intelligence suggests Mr Khan, 28, has a new girlfriend who is in Year 10.", FLAG),
+    ("consensual", "Mother reports the relationship is consensual and Amber is happy.", FLAG),  # Mother reports
     ("young woman", "The young woman was seen with the men.", FLAG),  # "young" is no evidence of adulthood
+    ("had sex with", "The 29-year-old had sex with Jordan in his car.", FLAG),  # Jordan: no age, presumed a child
+    ("sexually intimate with", "The 27-year-old has been sexually intimate with Jordan.", FLAG),
+    ("had sex with", "The 29-year-old had sex with his wife, 31.", QUIET),
     # The boundary is 18: a 17-year-old is a child, an 18-year-old an adult.
     ("consensual", "Chloe (17) told officers that sex with the 25-year-old was consensual.", FLAG),
     ("sexually active", "Chloe (17) is sexually active.", FLAG),
@@ -53,6 +58,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("went AWOL", "The soldier, aged 24, went AWOL from his barracks.", QUIET),
     ("young sex worker", "The young sex worker, aged 22, reported a robbery.", QUIET),
     ("naive", "The suspect, aged 40, was naive about the phone.", QUIET),
+    ("consented to sex", "Ms Patel said she consented to sex.", QUIET),  # a title: an adult
+    ("running a county line", "Mr Ali is running a county line.", QUIET),
     ("transactional sex", "The study of adults aged 25 to 40 asked about transactional sex.", QUIET),
 ]
 
@@ -96,3 +103,27 @@ def test_the_subject_setting_overrides_the_presumption(make_pack: MakePack) -> N
 def test_rules_for_any_age_ignore_the_gate(make_pack: MakePack) -> None:
     compiled = CompiledRules(load_pack(make_pack(['phrase: "asking for it"'], applies_to="any")), load_pipeline())
     assert len(compiled.findings("Sarah (24) was asking for it.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("record", "flagged"),
+    [
+        ("Victim: Sarah Jones (34)\nOIC: PC 2231\n\nSarah says she is sexually active with several partners.", False),
+        (
+            "Victim: Sarah Jones (34)\n\nOfficers attended at 22:10.\n\nShe is sexually active with several partners.",
+            False,
+        ),
+        ("Sarah Jones, aged 34, reported a burglary.\n\nSarah is sexually active with several partners.", False),
+        ("Victim: Jade Smith (14)\n\nJade is sexually active with several partners.", True),
+        ("Subject: Jade Smith\n\nJade is sexually active with several partners.", True),
+        ("Suspect: Sarah Jones (34)\n\nJade is sexually active with older men.", True),
+        ("Mother: Sarah Jones, 41\n\nShe is sexually active with older men.", True),
+        ("Sarah Jones (34) and Sarah Jones (14) were seen.\n\nSarah is sexually active.", True),  # ages clash
+        ("IP: Sarah Jones 34yrs\n\nSarah is sexually active with several partners.", False),
+        ("Age: 34\n\nShe is sexually active with several partners.", False),
+        ("Jade (14) is mature for her age.\n\nShe is sexually active.", True),
+        ("Sarah said the man was twice her age, 40.\n\nShe is sexually active.", True),  # not an age field
+    ],
+)
+def test_a_whole_record_gives_the_age_from_another_paragraph(record: str, flagged: bool, make_pack: MakePack) -> None:
+    assert bool(_child_rule(make_pack).findings(record)) is flagged

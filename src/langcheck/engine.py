@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from langcheck.chunking import matching_chunks
+from langcheck.chunking import matching_chunks, owners
 from langcheck.compiledwords import compile_words
 from langcheck.conditions import CONDITIONS, Candidate, guidance_prose, mention
-from langcheck.conditions.adulthood import Adulthood, person_adulthood, record_adulthood
+from langcheck.conditions.adulthood import Adulthood, Record, person_adulthood, read_record
 from langcheck.context import analyse
 from langcheck.errors import RuleError
 from langcheck.models import Audience, Finding, Options, Rule, Severity, Subject
@@ -25,6 +25,7 @@ from langcheck.nlp import TokenizerWarmer
 from langcheck.phrases import anchor_cost
 from langcheck.ruleset import RuleSet
 from langcheck.slotmatcher import sorted_positions
+from langcheck.surrogates import without_surrogates
 from langcheck.triggers import build_triggers
 from langcheck.wording import render
 
@@ -107,13 +108,15 @@ class CompiledRules:
         lines = _LineIndex(text)
         whole = _DocumentRecord(text)
         out: list[Finding] = []
-        for start, end in spans:
+        for (start, end), (low, high) in zip(spans, owners(spans), strict=True):
             doc = self._parse(text[start:end])
-            out += self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
+            found = self._findings(doc, text[start:end], options, path=path, offset=start, lines=lines, whole=whole)
+            out += [f for f in found if low <= f.start < high]  # pieces of a long paragraph overlap
         return out
 
     def _parse(self, text: str) -> Any:
         """Run the pipeline; the blank pipeline has no components, so call its tokenizer directly."""
+        text = without_surrogates(text)  # spaCy cannot hash half a UTF-16 pair; the length holds
         self._warmer.warm(text)
         return self.nlp.make_doc(text) if not self.nlp.pipe_names else self.nlp(text)
 
@@ -227,9 +230,10 @@ class CompiledRules:
             return True
         if subject is Subject.ADULT:
             return False
-        verdict = person_adulthood(cand)
+        record = whole.record
+        verdict = person_adulthood(cand, record.names)
         if verdict is Adulthood.UNKNOWN:
-            verdict = whole.adulthood
+            verdict = record.fields
         return verdict is not Adulthood.ADULT
 
     def _finding(
@@ -355,21 +359,21 @@ class _Prose:
 
 
 class _DocumentRecord:
-    """What the whole text's DOB and age fields show, worked out only if a rule asks.
+    """What the whole text says about ages (header fields, ages beside names), read only if a rule asks.
 
     A paragraph is checked on its own, but a record's header (where the age usually is) may be
-    in another paragraph, so the fields are read from the whole text.
+    in another paragraph, so it is read from the whole text.
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._answer: Adulthood | None = None
+        self._record: Record | None = None
 
     @property
-    def adulthood(self) -> Adulthood:
-        if self._answer is None:
-            self._answer = record_adulthood(analyse(self._text))
-        return self._answer
+    def record(self) -> Record:
+        if self._record is None:
+            self._record = read_record(self._text)
+        return self._record
 
 
 class _LineIndex:

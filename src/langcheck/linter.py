@@ -71,11 +71,7 @@ class Linter:
             findings = [f for f in findings if not any(selects(s, rules[f.rule_id]) for s in ignores)]
         if "langcheck:" not in text.lower():
             return findings
-        kept, unused = directives.apply(findings, directives.parse(text), rules)
-        if self.config.report_unused_suppressions and unused:
-            kept += [directives.unused_finding(s, path) for s in unused]
-            kept.sort(key=lambda f: (f.start, f.end, f.rule_id))
-        return kept
+        return directives.settle(text, findings, rules, path=path, report_unused=self.config.report_unused_suppressions)
 
     def check_file(
         self, path: str | Path, *, input_format: InputFormat | str | None = None, columns: Sequence[str] = ()

@@ -27,6 +27,7 @@ from langcheck.models import (
     Source,
     SourceKind,
 )
+from langcheck.patternguard import check_tokens
 from langcheck.phrases import MAX_VARIANTS, PhraseSyntaxError, count_variants, edge_counts, parse
 from langcheck.wording import placeholders
 
@@ -250,6 +251,7 @@ def _patterns(r: _Reader, value: Any) -> tuple[Pattern, ...]:
                     raise r.fail(f"{key}.tokens[{j}]", f"is {_kind(tok)}", "a token dict like {LOWER: risk}")
                 _check_token_words(r, f"{key}.tokens[{j}]", tok)
             _check_token_context(r, f"{key}.tokens", tokens)
+            check_tokens(tokens, str(r.path), f"{key}.tokens", r.fail)
             out.append(Pattern(tokens=tuple(tokens)))
     return tuple(out)
 

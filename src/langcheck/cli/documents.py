@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from langcheck.config import Config
-from langcheck.discovery import BINARY, STDIN, discover
+from langcheck.discovery import BINARY, STDIN, discover, path_problem
 from langcheck.errors import InputError, LangcheckError
 from langcheck.linter import Linter
 from langcheck.models import Finding, Rule
@@ -92,8 +92,8 @@ def plan(
     def excluded(path: Path) -> bool:
         try:
             return resolver.config_for(path).is_excluded(path)
-        except LangcheckError:
-            return False  # the bad config file is reported for the files it governs
+        except (LangcheckError, OSError):
+            return False  # the bad or unreadable config file is reported for the files it governs
 
     found = discover(paths, excluded=excluded)
     jobs: list[Job] = []
@@ -107,6 +107,10 @@ def plan(
             config = resolver.config_for(path)
         except LangcheckError as exc:
             jobs.append(Job(target.path, error=str(exc)))
+            continue
+        except OSError as exc:  # a settings file or folder above it that cannot be read
+            where = exc.filename if isinstance(exc.filename, str) else target.path
+            jobs.append(Job(target.path, error=f"{where}: {path_problem(exc)}"))
             continue
         if target.path != STDIN and config.is_excluded(path):
             continue

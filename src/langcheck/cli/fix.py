@@ -2,8 +2,8 @@
 
 Only rules with a `fix` change text; every other finding needs the writer's judgement and is
 left alone. By default nothing is written: a unified diff shows what --write would do.
-Writes are atomic (a temporary file in the same folder, then a rename) and keep the file's
-permissions, so an interrupted run never leaves half a case note.
+Writes are atomic (a temporary file in the same folder, flushed to disk, then a rename) and
+refuse what the user could not change in place; see safewrite.py for every guarantee.
 
 Only plain-text formats (.txt, .md, .rst, .html) are rewritten, and only where the file holds
 exactly the flagged words (not, say, words split by Markdown emphasis): a Word document or PDF
@@ -13,16 +13,14 @@ cannot be edited safely as text, so fix says so and leaves it to the writer.
 from __future__ import annotations
 
 import difflib
-import os
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
+from langcheck.cli import safewrite
 from langcheck.cli.console import fail, stdout_console
 from langcheck.cli.documents import Job, Messages, linter_for, plan
 from langcheck.cli.options import overlay_from, rule_options
@@ -31,24 +29,9 @@ from langcheck.errors import InputError, LangcheckError
 from langcheck.fixes import apply_fixes, fixable
 from langcheck.models import Finding
 from langcheck.settings import SettingsResolver
-from langcheck.sources import read, resolve_format
+from langcheck.sources import Source, read, resolve_format
 from langcheck.sources.text import NotTextError
 from langcheck.sources.units import TextUnit
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file's contents in one rename, keeping its permissions and any BOM."""
-    with path.open("rb") as original:
-        bom = original.read(3) == b"\xef\xbb\xbf"
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".langcheck", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-            handle.write(text)
-        shutil.copymode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class _NotPlainTextError(Exception):
@@ -65,13 +48,13 @@ class _Tally:
     left_alone: int = 0
 
 
-def _text_and_findings(job: Job) -> tuple[str, list[Finding]] | None:
+def _text_and_findings(job: Job, snap: safewrite.Snapshot | None) -> tuple[str, list[Finding]] | None:
     """Return a plain-text document's text and findings (positions in the file), or None if empty.
 
     Raises InputError if it cannot be read, _NotPlainTextError for a format fix leaves alone.
     """
     assert job.config is not None
-    source = job.source()
+    source = job.source() if snap is None else Source(job.path, Path(job.path), data=snap.data)
     fmt = resolve_format(source)
     if not fmt.is_text:
         raise _NotPlainTextError(fmt.value)
@@ -84,14 +67,27 @@ def _text_and_findings(job: Job) -> tuple[str, list[Finding]] | None:
     return None if text is None else (text, findings)
 
 
-def _read(job: Job, tally: _Tally, messages: Messages) -> tuple[str, list[Finding]] | None:
-    """Return the text and findings to fix, or None after saying why there are none."""
+def _read(
+    job: Job, tally: _Tally, messages: Messages, seen: set[tuple[int, int]]
+) -> tuple[str, list[Finding], safewrite.Snapshot | None] | None:
+    """Return the text and findings to fix (and the file as read), or None after saying why there are none.
+
+    A file met again under another name (a link to it, in the same run) is passed over: it is
+    fixed once, through whichever name came first.
+    """
     if job.error is not None or job.config is None:
         messages.error(job.error or f"{job.path}: could not be read")
         tally.errors += 1
         return None
     try:
-        return _text_and_findings(job)
+        snap = None
+        if job.path != STDIN:
+            snap = safewrite.snapshot(Path(job.path), job.options)
+            if snap.identity in seen:
+                return None
+            seen.add(snap.identity)
+        found = _text_and_findings(job, snap)
+        return None if found is None else (*found, snap)
     except _NotPlainTextError as exc:
         if job.found:
             tally.left_alone += 1
@@ -110,18 +106,24 @@ def _read(job: Job, tally: _Tally, messages: Messages) -> tuple[str, list[Findin
     return None
 
 
-def _fix(job: Job, *, do_write: bool, tally: _Tally, messages: Messages, console: Any) -> None:
-    read_back = _read(job, tally, messages)
+def _fix(
+    job: Job, *, do_write: bool, tally: _Tally, messages: Messages, console: Any, seen: set[tuple[int, int]]
+) -> None:
+    read_back = _read(job, tally, messages, seen)
     if read_back is None:
         return
-    text, findings = read_back
+    text, findings, snap = read_back
     fixes = [f for f in fixable(findings) if text[f.start : f.end] == f.text]
     if not fixes:
         return
     fixed = apply_fixes(text, fixes)
-    if do_write and job.path != STDIN:
+    if do_write and snap is not None:
         try:
-            write_atomically(Path(job.path), fixed)
+            safewrite.replace(snap, fixed)
+        except safewrite.WriteRefusedError as exc:
+            messages.error(f"{job.path}: {exc}; the file is unchanged")
+            tally.errors += 1
+            return
         except OSError as exc:
             messages.error(f"{job.path}: could not be written ({exc.strerror}); the file is unchanged")
             tally.errors += 1
@@ -156,8 +158,9 @@ def fix_command(paths: tuple[str, ...], do_write: bool, config_path: Path | None
     console = stdout_console()
     messages = Messages(len(work.jobs), enabled=False)
     tally = _Tally()
+    seen: set[tuple[int, int]] = set()
     for job in work.jobs:
-        _fix(job, do_write=do_write, tally=tally, messages=messages, console=console)
+        _fix(job, do_write=do_write, tally=tally, messages=messages, console=console, seen=seen)
     if tally.left_alone:
         n = tally.left_alone
         messages.warning(

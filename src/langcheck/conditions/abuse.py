@@ -200,6 +200,10 @@ _EXPLOITATION_WORDS = words(
 )
 
 
+_EXPLOITATION_PAIRS = (("older", "males"), ("older", "men"), ("older", "boys"), ("the", "money"))
+"""Word pairs that point to exploitation as surely as the words above ("working for the older males")."""
+
+
 def no_exploitation_context(c: Candidate) -> bool:
     """Nothing in the paragraph points to exploitation (groomed, CSE, county lines, OCG, debt...).
 
@@ -215,5 +219,7 @@ def no_exploitation_context(c: Candidate) -> bool:
             break
         word = tok.lower_
         if word in _EXPLOITATION_WORDS or word.startswith(_EXPLOITATION_PREFIXES):
+            return False
+        if tok.i + 1 < len(c.doc) and (word, c.doc[tok.i + 1].lower_) in _EXPLOITATION_PAIRS:
             return False
     return True

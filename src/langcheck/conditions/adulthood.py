@@ -17,17 +17,23 @@ the record.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import Enum
 
 from langcheck.conditions.ages import token_age
 from langcheck.conditions.candidate import CLAUSE_BREAKS, Candidate
 from langcheck.conditions.words import RELATIVE_WORDS, words
-from langcheck.context import ADULT_AGE, Marker, TextContext
+from langcheck.context import ADULT_AGE, Marker, TextContext, analyse
 
 _FEMALE = words("she her herself")
 _MALE = words("he him his himself")
 _PLURAL = words("they them their themselves themself")
 _PRONOUNS = _FEMALE | _MALE | _PLURAL
+_SUBJECT_PRONOUNS = words("she he they")
+_ADULT_TITLES = words("mr mrs ms mx dr")
+_RELATING = words("with to between")
+_COPULAS = words("is was are were be been being now also still not")
 
 _CHILD_NOUNS = words(
     """
@@ -39,9 +45,11 @@ _CHILD_NOUNS = words(
 _ADULT_NOUNS = words(
     """
     woman women man men adult adults lady ladies gentleman mother mum father dad wife husband
-    grandmother grandfather nan grandad grandma grandpa
+    grandmother grandfather nan grandad grandma grandpa manager landlord landlady employer boss
+    driver teacher coach tutor nurse doctor neighbour tenant lodger colleague shopkeeper owner
     """
 )
+"""People a note calls by a noun that makes them adults: relatives, and adults by their work or role."""
 _NEUTRAL_NOUNS = words(
     """
     victim victims complainant complainants survivor survivors female females male males person
@@ -103,7 +111,18 @@ _REPORTERS = words(
     nurse doctor gp manager neighbour neighbours witness caller professional professionals
     """
 )
-_FIELD_RE = re.compile(r"(?im)^[^\n]*?\b(?:DOB|D\.O\.B\.?|date of birth|age)\s*:[^\n]*$")
+_FIELD_RE = re.compile(
+    r"(?im)^[^\n]*?\b(?:DOB|D\.O\.B\.?|date of birth)\b[^\n]*$"
+    r"|^[ \t]*(?:age|aged)\b[ \t]*[:=-]?[ \t]*\d[^\n]*$|^[^\n]*\bage[ \t]*:[^\n]*$"
+    r"|^[ \t]*(?:name|subject|victim|client|service user|complainant|person|ip|young person|child|patient)\s*:[^\n]*$"
+)
+"""A record's header lines that give the age of the person it is about: a DOB or age field, or
+a "Name:"/"Subject:"/"Victim:" line with an age ("Victim: Sarah Jones (34)")."""
+_NAMED_AGE_RE = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)"  # a name, with its surname
+    r"\s*(?:\(\s*|,\s*(?:aged\s+)?|\s+(?:is|was|aged)\s+|\s+(?=\d{1,2}\s*(?:yrs|years|yo|y/o)\b))"  # "(34)", ", 34"
+    r"(\d{1,2})\b(?!\s*(?:%|:|\.\d))"
+)
 _FIELD_OTHERS = _ABUSERS | RELATIVE_WORDS | words("parent parents carer carers nominal")
 
 
@@ -128,17 +147,92 @@ def adult_subject(c: Candidate) -> bool:
     return verdict is Adulthood.ADULT
 
 
-def person_adulthood(c: Candidate) -> Adulthood:
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What a whole document says about ages: its header fields, and the ages given beside names.
+
+    A paragraph is checked on its own, but a record's header ("Victim: Sarah Jones (34)") and the
+    first mention of a name are usually in another paragraph.
+    """
+
+    fields: Adulthood = Adulthood.UNKNOWN
+    names: Mapping[str, int] = field(default_factory=dict)
+
+
+def read_record(text: str) -> Record:
+    """Return the ages a whole document gives in its header fields and beside names."""
+    ages: dict[str, int] = {}
+    clashes: set[str] = set()
+    for m in _NAMED_AGE_RE.finditer(text):
+        age = int(m.group(2))
+        for name in m.group(1).replace("-", " ").split():
+            if name.lower() in _NOT_NAMES or name.lower() in _FIELD_OTHERS:
+                continue
+            if ages.get(name, age) != age:
+                clashes.add(name)
+            ages[name] = age
+    return Record(record_adulthood(analyse(text)), {k: v for k, v in ages.items() if k not in clashes})
+
+
+def owner_adulthood(c: Candidate, i: int) -> Adulthood:
+    """Return what the text shows about the owner named by the possessive at token `i` ("her boyfriend").
+
+    Unlike a subject, an owner may be the abuser: in "the suspect strangled his partner" the
+    partner is the suspect's, and a suspect is taken to be an adult. A person the relation is
+    predicated of is not the owner: in "The suspect is her boyfriend" the boyfriend is someone's
+    else's, so the search goes on past the suspect.
+    """
+    pronoun = c.doc[i].lower_
+    for j in range(i - 1, max(-1, i - 80), -1):
+        if not _is_person(c, j) or _after_preposition(c, j) or _reports_on(c, j, i):
+            continue
+        word = c.doc[j].lower_
+        if not _same_gender(pronoun, word) or _predicated(c, j, i):
+            continue
+        if word in _ABUSERS:
+            return Adulthood.ADULT
+        return _adulthood_of(c, j, {i}, {})
+    return Adulthood.UNKNOWN
+
+
+def _predicated(c: Candidate, j: int, i: int) -> bool:
+    """Return True if only a copula stands between the person at `j` and the possessive at `i`."""
+    between = [c.doc[k].lower_ for k in range(j + 1, i)]
+    return bool(between) and all(w in _COPULAS for w in between)
+
+
+def person_adulthood(c: Candidate, names: Mapping[str, int] | None = None) -> Adulthood:
     """Return what the text shows about the age of the person the words describe.
 
     UNKNOWN when no person is named or nothing is written about their age; the caller then
     reads the record's own fields (`record_adulthood`) and, failing those, presumes a child.
     """
     found = _described_person(c)
-    verdict = _sentence_ages(c) if found is None else _adulthood_of(c, found, set())
+    verdict = _sentence_ages(c) if found is None else _adulthood_of(c, found, set(), names or {})
     if verdict is Adulthood.ADULT and _sentence_shows_child(c):
         return Adulthood.CHILD  # "The 29-year-old had sex with the 14-year-old": the child is in it
+    if verdict is Adulthood.ADULT and _other_party_unknown(c, names or {}):
+        return Adulthood.UNKNOWN  # "The 29-year-old had sex with Jordan": Jordan is presumed a child
     return verdict
+
+
+def _other_party_unknown(c: Candidate, names: Mapping[str, int]) -> bool:
+    """Return True if the match relates its subject to someone whose age the text does not give.
+
+    "had sex with Jordan", "sexual contact between the 27-year-old and Jordan": the words
+    describe both people, and the one with no age is presumed to be a child.
+    """
+    relational = c.doc[c.end - 1].lower_ in _RELATING or any(
+        c.doc[k].lower_ == "between" for k in range(max(c.sent_start, c.start - 3), c.end)
+    )
+    if not relational:
+        return False
+    for k in range(c.end, min(c.sent_end, c.end + 4)):
+        if _is_person(c, k):
+            return _adulthood_of(c, k, set(), names) is not Adulthood.ADULT
+        if c.doc[k].lower_ not in _OBJECT_MODIFIERS | words("and her his their"):
+            return False
+    return False
 
 
 def _sentence_ages(c: Candidate) -> Adulthood:
@@ -182,11 +276,12 @@ def _described_person(c: Candidate) -> int | None:
         word = doc[i].lower_
         if word in CLAUSE_BREAKS and seen:
             break
-        if _is_person(c, i) and not _after_preposition(c, i):
+        if _is_person(c, i) and not _after_preposition(c, i) and not _reports_on(c, i, c.start):
             return i  # a suspect too: "The suspect, aged 40, was naive" describes the suspect
         i -= 1
         seen += 1
-    return None
+    # "... as she will not make a complaint": the person is named inside the match
+    return next((k for k in range(c.start, c.end) if doc[k].lower_ in _SUBJECT_PRONOUNS), None)
 
 
 def _is_person(c: Candidate, i: int) -> bool:
@@ -244,31 +339,39 @@ def _after_preposition(c: Candidate, i: int) -> bool:
     return j >= 0 and c.doc[j].lower_ in _PREPOSITIONS
 
 
-def _adulthood_of(c: Candidate, i: int, seen: set[int]) -> Adulthood:
+def _adulthood_of(c: Candidate, i: int, seen: set[int], names: Mapping[str, int]) -> Adulthood:
     """Return what the text shows about the person named at token `i` (a pronoun is followed back)."""
     seen.add(i)
     if c.doc[i].lower_ in _PRONOUNS:
         j = _antecedent(c, i)
-        return Adulthood.UNKNOWN if j is None or j in seen else _adulthood_of(c, j, seen)
-    verdict = _own_adulthood(c, i)
+        return Adulthood.UNKNOWN if j is None or j in seen else _adulthood_of(c, j, seen, names)
+    verdict = _own_adulthood(c, i, names)
     if verdict is Adulthood.ADULT:
         other = _coordinated_person(c, i)  # "between Kirsty and the 22-year-old": both must be adults
-        if other is not None and other not in seen and _adulthood_of(c, other, seen) is not Adulthood.ADULT:
+        if other is not None and other not in seen and _adulthood_of(c, other, seen, names) is not Adulthood.ADULT:
             return Adulthood.UNKNOWN
     return verdict
 
 
-def _own_adulthood(c: Candidate, i: int) -> Adulthood:
-    """Return what the age or noun of the person at `i` shows, not following pronouns."""
+def _own_adulthood(c: Candidate, i: int, names: Mapping[str, int]) -> Adulthood:
+    """Return what the age or noun of the person at `i` shows, not following pronouns.
+
+    `names` holds the ages the whole document gives beside names, for a name whose age is
+    written in another paragraph (the header, the first mention).
+    """
     word = c.doc[i].lower_
     age = _attached_age(c, i)
     if age is None and _is_name(c, i):
         age = _age_of_name(c, i)
+        if age is None:
+            age = names.get(c.doc[i].text)
     if age is not None:
         return Adulthood.ADULT if age >= ADULT_AGE else Adulthood.CHILD
     if word in _CHILD_NOUNS or word in ("lad", "lads"):
         return Adulthood.CHILD
     before = c.doc[i - 1].lower_ if i > 0 else ""
+    if _is_name(c, i) and before.rstrip(".") in _ADULT_TITLES:
+        return Adulthood.ADULT  # "Ms Patel", "Mr Ali": a note gives adults, not children, a title
     if word in _ADULT_NOUNS:
         return Adulthood.UNKNOWN if before in _YOUNG else Adulthood.ADULT
     if word in ("female", "male", "person", "individual") and before in ("adult", "adults"):
@@ -287,7 +390,7 @@ def _antecedent(c: Candidate, i: int) -> int | None:
         if not _is_person(c, j):
             continue
         word = c.doc[j].lower_
-        if word in _ABUSERS or _after_preposition(c, j) or _is_speaker(c, j, i):
+        if word in _ABUSERS or _after_preposition(c, j) or _reports_on(c, j, i):
             continue
         if not _same_gender(pronoun, word):
             continue
@@ -306,7 +409,7 @@ def _same_gender(pronoun: str, word: str) -> bool:
     return word not in _FEMALE | _MALE
 
 
-def _is_speaker(c: Candidate, j: int, pronoun: int) -> bool:
+def _reports_on(c: Candidate, j: int, pronoun: int) -> bool:
     """Return True if the person at `j` reports the clause that holds the pronoun ("Mother, 42, says she ...").
 
     Only a parent, relative or professional counts as reporting on someone else, and only within

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from langcheck.conditions.adulthood import Adulthood, owner_adulthood, person_adulthood
 from langcheck.conditions.ages import token_age
 from langcheck.conditions.candidate import CLAUSE_BREAKS, Candidate
 from langcheck.conditions.words import (
@@ -58,6 +59,7 @@ _PEER_CUES = words("peer peers classmate classmates")
 _PEER_PAIRS = (("same", "age"), ("similar", "age"), ("age", "appropriate"))
 _PARTNER_WORDS = words("boyfriend girlfriend partner friend classmate")
 _WORD_RE = re.compile(r"[a-z]+")
+_POSSESSIVES = words("her his their")
 
 
 def _clause_end(c: Candidate, limit: int) -> int:
@@ -108,12 +110,34 @@ def peer(c: Candidate) -> bool:
     same_age_group = any(m.age is not None and _names_a_group(c.context.text[m.start : m.end]) for m in marks)
     sentence = [t.lower_ for t in c.doc[c.sent_start : c.sent_end] if t.lower_ != "-"]
     said_peer = bool(set(sentence) & _PEER_CUES or set(itertools.pairwise(sentence)) & set(_PEER_PAIRS))
-    if same_age_group or said_peer or (ages and all(age < 18 for age in ages)):
+    if same_age_group or said_peer or _partner_ages_under_18(c, clause_end):
         return True
     window_end = min(e, c.char_end + 40)
     after = [m.age for m in c.context.marks_in(c.char_end, window_end) if m.age is not None]
     partner = set(_WORD_RE.findall(c.context.text[c.char_end : window_end].lower())) & _PARTNER_WORDS
     return bool(after) and bool(partner) and all(age < 18 for age in after)
+
+
+def _partner_ages_under_18(c: Candidate, clause_end: int) -> bool:
+    """Return True if the ages given for the other person are all under 18.
+
+    An age inside the match ("her 16-year-old boyfriend", "older boys (15)") is the partner's.
+    An age after it is the partner's only if the person the words describe is shown to be a
+    child too: in "He had sex with a 13-year-old" the 13-year-old is the victim and "he" may be
+    an adult. An age after "when she was" is the child's own ("became sexual when she was 13").
+    """
+    inside = [a for a in (token_age(c.doc, i) for i in range(c.start, c.end)) if a is not None]
+    if inside:
+        return all(a < 18 for a in inside)
+    after = [
+        a for i in range(c.end, clause_end) if (a := token_age(c.doc, i)) is not None and not _own_age_clause(c, i)
+    ]
+    return bool(after) and all(a < 18 for a in after) and person_adulthood(c) is Adulthood.CHILD
+
+
+def _own_age_clause(c: Candidate, i: int) -> bool:
+    """Return True if the age at `i` follows "when/since/until" ("when she was 13")."""
+    return any(c.doc[k].lower_ in ("when", "since", "until", "till") for k in range(max(c.start, i - 4), i))
 
 
 def no_adult_signal(c: Candidate) -> bool:
@@ -151,7 +175,12 @@ def adult_owner(c: Candidate) -> bool:
         j += 1
     if any(doc[i - 1].lower_ == "both" and (token_age(doc, i) or 0) >= 18 for i in range(c.end, j)):
         return True  # "her partner, both 20": an adult couple
-    owner = owner_before(c)
+    if doc[c.start].lower_ in _POSSESSIVES:  # "her boyfriend": the owner is whoever "her" is
+        if owner_adulthood(c, c.start) is not Adulthood.ADULT:
+            return False  # a child, or no age at all: presumed a child
+        owner: str | None = "adult"
+    else:
+        owner = owner_before(c)
     if owner != "adult":
         return owner == "other"
     ages_with_word = (token_age(doc, i) for i in range(c.start, j))

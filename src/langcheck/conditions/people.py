@@ -33,13 +33,19 @@ _ANTECEDENT_VICTIMS = {
 }
 
 
+_SUSPECT_EVENTS = words("arrested charged cautioned remanded convicted sentenced bailed custody")
+
+
 def _pronoun_is_adult(c: Candidate, i: int) -> bool:
     """Return False if the nearest person before the pronoun at token `i` is a child or victim.
 
     "He" and "they" are the abuser in "He was flirting with the 14-year-old" but the child in
     "Jayden (15) was found at the trap house. He chose this lifestyle.": a note about a boy
     calls him "he". The nearest child's age, child or victim word, or adult noun before the
-    pronoun, in its paragraph, decides; with none, the pronoun counts as the abuser, as before.
+    pronoun, in its paragraph, decides. With none, the pronoun is the abuser only if the
+    paragraph shows a child who is someone else ("He was flirting with the 14-year-old") or the
+    sentence records an arrest or charge; otherwise it is presumed to be the child, as a note
+    with no age is ("They must have known what would happen when they got into that car").
     """
     pronoun = c.doc[i].lower_
     ages = [(m.start, m.end, m.age) for m in c.context.marks if m.age is not None]
@@ -56,7 +62,10 @@ def _pronoun_is_adult(c: Candidate, i: int) -> bool:
             return False
         if word in _ANTECEDENT_ADULTS:
             return True
-    return True
+    if any(c.doc[k].lower_ in _SUSPECT_EVENTS for k in range(c.sent_start, c.sent_end)):
+        return True  # "He was arrested and is manipulative": the note is about a suspect
+    ps, pe = c.context.paragraph_of(c.char_start)
+    return c.context.shows_child(ps, pe)
 
 
 def perpetrator_subject(c: Candidate) -> bool:
@@ -72,12 +81,12 @@ def perpetrator_subject(c: Candidate) -> bool:
         if word in CLAUSE_BREAKS:
             break
         age = token_age(c.doc, i)
-        if age is not None and age < 18:  # "The male (15) is manipulative" is about a child
-            return False
+        if age is not None and age < 18 and not _object_of(c, i, verb=True):
+            return False  # "The male (15) is manipulative" is about a child; "flirting with the 14-year-old" is not
         if word in ("he", "they"):
             return _pronoun_is_adult(c, i)
-        if word in PERPETRATOR_WORDS or word in _ABUSER_NOUNS:
-            return True
+        if (word in PERPETRATOR_WORDS or word in _ABUSER_NOUNS) and not _object_of(c, i, verb=False):
+            return True  # not "Her behaviour towards the men was flirtatious"
         if word in VICTIM_WORDS:
             return False
         i -= 1
@@ -85,7 +94,7 @@ def perpetrator_subject(c: Candidate) -> bool:
     return False
 
 
-_OBJECT_PREPOSITIONS = words("with to from by at of")
+_OBJECT_PREPOSITIONS = words("with to from by at of towards toward around near against in within into")
 _NOUN_MODIFIERS = words(
     """
     the a an some two three four five several many other others older adult unknown known local these

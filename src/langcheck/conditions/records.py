@@ -15,6 +15,17 @@ _RATIONALE_PAIRS = frozenset(
     {("due", "to"), ("owing", "to"), ("given", "that"), ("based", "on"), ("on", "the", "basis")}
 )
 _NO_MARKER_WORDS = words("markers marker indicators indicator concerns flags factors")
+_GRADES = (("no", "apparent", "risk"), ("low", "risk"), ("no", "risk"), ("no", "concerns"), ("not", "at", "risk"))
+
+
+def _circular(near: list[str]) -> bool:
+    """Return True if the only reason given is itself a grade ("absent because there was no apparent risk").
+
+    A grade restated as its own reason records no grounds at all.
+    """
+    at = next(i for i, w in enumerate(near) if w in _RATIONALE_WORDS)
+    reason = near[at + 1 : at + 8]
+    return any(tuple(reason[i : i + len(g)]) == g for i in range(len(reason)) for g in _GRADES)
 
 
 def rationale_given(c: Candidate) -> bool:
@@ -31,7 +42,7 @@ def rationale_given(c: Candidate) -> bool:
         while stop > c.sent_end and doc[stop - 1].idx >= para_end:
             stop -= 1
     near = [doc[i].lower_ for i in range(c.sent_start, stop) if not c.start <= i < c.end]
-    if _RATIONALE_WORDS & set(near):
+    if _RATIONALE_WORDS & set(near) and not _circular(near):
         return True
     for i, word in enumerate(near):
         if any(tuple(near[i : i + len(p)]) == p for p in _RATIONALE_PAIRS):

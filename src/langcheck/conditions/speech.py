@@ -60,11 +60,14 @@ def _opens_clause(before: list[str], k: int, following: str) -> bool:
     A subordinator does ("as he is working"; "as" only before a subject, since "seen as" and
     "not as ... as" are not clauses; not straight after a negation, which it then carries:
     "not because she chose to"), and so does "and"/"or" before a finite verb or a subject
-    ("and has disengaged", "and she"). A past form after "and" is finite only when the negation
+    ("and has disengaged", "and she"), as does a comma before a subject ("never listened, she").
+    A past form after "and" is finite only when the negation
     before it needs a bare verb: "could not resist her and lost control" is two clauses,
     "was not groomed and exploited" is one.
     """
     word = before[k]
+    if word == "," and following in _SUBJECT_PRONOUNS:
+        return True  # "she never listened, she deserves it": a new clause after the comma
     if word in _SUBORDINATORS:
         negated_itself = k > 0 and before[k - 1] in _NEGATIONS  # "not because she chose to"
         return not negated_itself and (word != "as" or following in _SUBJECT_PRONOUNS)
@@ -185,7 +188,8 @@ def suspect_account(c: Candidate) -> bool:
     regretted it": the writer is recording the suspect's account as evidence, not adopting it.
     Holds when a reporting word (said, told, claims, suggested, account...) comes before the
     match in the same clause and a suspect, offender, "he" or the defence is within four words
-    before it, or when the clause starts "according to the suspect".
+    before it, when the clause starts "according to the suspect", or when the sentence ends by
+    naming the suspect as its source (", the suspect told police").
     """
     before: list[str] = []
     i = c.start - 1
@@ -200,6 +204,21 @@ def suspect_account(c: Candidate) -> bool:
         if word in _REPORTING_WORDS and _ATTRIBUTION_SUBJECTS & set(before[max(0, j - 4) : j]):
             return True
         if word == "according" and _ATTRIBUTION_SUBJECTS & set(before[j + 1 : j + 4]):
+            return True
+    return _attributed_after(c)
+
+
+def _attributed_after(c: Candidate) -> bool:
+    """Return True if the sentence ends by naming a suspect as its source ("..., the suspect told police")."""
+    after = c.words_after(30)
+    for j, word in enumerate(after):
+        if word != ",":
+            continue
+        tail = after[j + 1 : j + 6]
+        speaker = tail[:3]
+        if _ATTRIBUTION_SUBJECTS & set(speaker) and _REPORTING_WORDS & set(tail):
+            return True
+        if tail[:2] == ["according", "to"] and _ATTRIBUTION_SUBJECTS & set(tail[2:5]):
             return True
     return False
 

@@ -74,8 +74,9 @@ def _finding_block(f: Finding, line: str | None) -> Text:
     if f.fix is not None:
         out.append("  = safe fix: ", style="green")
         out.append(f'"{f.fix}" (langcheck fix --write)\n')
-    out.append("  = why: ", style="dim")
-    out.append(f"langcheck explain {f.rule_id}\n", style="dim")
+    if f.category != "langcheck":  # LC001/LC002 are about a directive: the message is the whole story
+        out.append("  = why: ", style="dim")
+        out.append(f"langcheck explain {f.rule_id}\n", style="dim")
     return out
 
 

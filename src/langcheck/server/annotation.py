@@ -79,6 +79,8 @@ def parse_data(data: str) -> AnnotatedText:
     """Read the `data` parameter: `{"text": ...}` or `{"annotation": [{"text"}|{"markup", "interpretAs"}]}`."""
     try:
         value = json.loads(data)
+    except RecursionError:  # json's parser recurses once per level of nesting
+        raise RequestError(400, "'data' is nested too deeply; send a flat 'annotation' list") from None
     except ValueError as exc:
         detail = exc.msg if isinstance(exc, json.JSONDecodeError) else "not JSON"
         raise RequestError(400, f"'data' is not valid JSON ({detail}); send an object with 'annotation'") from None

@@ -7,6 +7,7 @@ goes out: the client then sees its 413 or 503 instead of a reset connection.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Callable, Iterator
 
@@ -17,6 +18,8 @@ from langcheck.server.errors import RequestError
 
 DRAIN_BYTES = 16 * 1024 * 1024
 """The most of an oversized body that is read and dropped before answering."""
+DRAIN_IDLE = 1.0
+"""Seconds without a byte of body after which a refused request is answered anyway."""
 
 
 class Budget:
@@ -58,7 +61,7 @@ async def read_body(request: Request, limit: int, take: Callable[[int], None] = 
     declared = int(declared_text) if declared_text.isdigit() else None
     expects_continue = request.headers.get("expect", "").lower() == "100-continue"
     if declared is not None and declared > limit:
-        if not expects_continue:
+        if not expects_continue and declared <= DRAIN_BYTES:  # a larger body could never be drained
             await _drain(request.receive, declared)
         raise _too_large(limit)
     try:
@@ -93,10 +96,18 @@ async def read_body(request: Request, limit: int, take: Callable[[int], None] = 
 
 
 async def _drain(receive: Receive, most: int) -> None:
-    """Read and drop up to `most` more bytes of body, so the client reads our answer."""
+    """Read and drop up to `most` more bytes of body, so the client reads our answer.
+
+    A client that waits for the answer before sending (it announced a body it will not send)
+    is answered after DRAIN_IDLE seconds of silence, not at the request's time limit.
+    """
     dropped = 0
     while dropped <= min(most, DRAIN_BYTES):
-        message = await receive()
+        try:
+            async with asyncio.timeout(DRAIN_IDLE):
+                message = await receive()
+        except TimeoutError:
+            return
         if message["type"] != "http.request":
             return
         dropped += len(message.get("body", b""))

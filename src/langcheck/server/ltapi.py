@@ -129,11 +129,13 @@ def _form(encoded: str, where: str) -> dict[str, str]:
 def _json_object(body: str) -> dict[str, str]:
     try:
         value = json.loads(body)
+        if not isinstance(value, dict) or len(value) > MAX_FIELDS:
+            raise RequestError(400, "a JSON body must be one object of parameters")
+        return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in value.items()}
+    except RecursionError:  # json recurses once per level of nesting, reading and writing
+        raise RequestError(400, "the JSON body is nested too deeply; send one flat object of parameters") from None
     except ValueError:
         raise RequestError(400, "the body starts with '{' but is not valid JSON; send form data") from None
-    if not isinstance(value, dict) or len(value) > MAX_FIELDS:
-        raise RequestError(400, "a JSON body must be one object of parameters")
-    return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in value.items()}
 
 
 def parse_check(params: Mapping[str, str]) -> CheckRequest:

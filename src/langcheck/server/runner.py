@@ -20,6 +20,7 @@ from typing import Any
 import uvicorn
 
 from langcheck.server.errors import ServerError
+from langcheck.server.protocol import LingeringH11Protocol
 
 LOG_CONFIG: dict[str, Any] = {
     "version": 1,
@@ -93,7 +94,7 @@ def make_server(app: Any, *, configure_logging: bool = True) -> uvicorn.Server:
     limit = getattr(state, "max_request_bytes", None)
     config = uvicorn.Config(
         app,
-        http="h11",
+        http=LingeringH11Protocol,  # h11, answering a too-long request line or header (see protocol.py)
         h11_max_incomplete_event_size=limit + HEADER_ROOM if isinstance(limit, int) else None,
         ws="none",
         lifespan="off",

@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from langcheck.errors import InputError
 from langcheck.sources.document import ReadOptions, Source
+from langcheck.sources.quiet import quietly
 from langcheck.sources.units import Unit
 
 __all__ = [
@@ -66,6 +67,19 @@ _MODULES = {
     InputFormat.CSV: "table",
     InputFormat.TSV: "table",
     InputFormat.XLSX: "xlsx",
+}
+
+_WHAT = {
+    InputFormat.TEXT: "text",
+    InputFormat.MARKDOWN: "Markdown",
+    InputFormat.RST: "reStructuredText",
+    InputFormat.HTML: "HTML",
+    InputFormat.DOCX: "Word document",
+    InputFormat.ODT: "OpenDocument text",
+    InputFormat.PDF: "PDF",
+    InputFormat.CSV: "CSV",
+    InputFormat.TSV: "TSV",
+    InputFormat.XLSX: "Excel workbook",
 }
 
 SUFFIXES: dict[str, InputFormat] = {
@@ -134,4 +148,4 @@ def read(source: Source, fmt: InputFormat, options: ReadOptions | None = None) -
     """
     module = importlib.import_module(fmt.module)
     units: Iterator[Unit] = module.read(source, options or ReadOptions(), fmt)
-    return units
+    return quietly(units, source.name, _WHAT[fmt])

@@ -6,8 +6,10 @@ system error becomes one InputError that names the file, the problem and what to
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -54,11 +56,14 @@ class Source:
             return len(self.data)
         assert self.path is not None
         try:
-            if self.path.is_dir():
-                raise InputError(self.name, "is a folder", "give a file, or check the folder with langcheck check")
-            return self.path.stat().st_size
+            info = self.path.stat()
         except OSError as exc:
             raise os_error(self.name, exc) from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(self.name, "is a folder", "give a file, or check the folder with langcheck check")
+        if not stat.S_ISREG(info.st_mode):  # opening a named pipe would wait for a writer forever
+            raise InputError(self.name, f"is {_special(info.st_mode)}, not a file", "give the file to check")
+        return info.st_size
 
     def check_size(self, options: ReadOptions) -> int:
         """Return the size, refusing a file over the limit before any of it is read."""
@@ -76,11 +81,11 @@ class Source:
         self.check_size(options)
         if self.data is not None:
             return self.data
-        assert self.path is not None
-        try:
-            return self.path.read_bytes()
-        except OSError as exc:
-            raise os_error(self.name, exc) from None
+        with self.open(options) as handle:
+            try:
+                return handle.read()
+            except OSError as exc:
+                raise os_error(self.name, exc) from None
 
     @contextmanager
     def open(self, options: ReadOptions) -> Iterator[BinaryIO]:
@@ -90,8 +95,8 @@ class Source:
             yield io.BytesIO(self.data)
             return
         assert self.path is not None
-        try:
-            handle = self.path.open("rb")
+        try:  # non-blocking, so a file swapped for a pipe after the check still cannot hang the run
+            handle = os.fdopen(os.open(self.path, os.O_RDONLY | os.O_NONBLOCK), "rb")
         except OSError as exc:
             raise os_error(self.name, exc) from None
         with handle:
@@ -106,5 +111,15 @@ def os_error(where: str, exc: OSError) -> InputError:
         return InputError(where, "cannot be read (permission denied)", "check the file's permissions")
     if isinstance(exc, IsADirectoryError):
         return InputError(where, "is a folder", "give a file")
+    if exc.errno == errno.ELOOP:
+        return InputError(where, "is a symbolic link that leads round in a loop", "check the link")
     reason = exc.strerror or os.strerror(exc.errno or 0) or type(exc).__name__
     return InputError(where, f"cannot be read ({reason})", "check the file")
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"

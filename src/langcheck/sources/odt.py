@@ -58,6 +58,36 @@ def _encrypted(archive: zipfile.ZipFile) -> str | None:
     return None
 
 
+_PARTS = ("content.xml", "styles.xml", "meta.xml", "settings.xml")
+
+
+def _check_parts(handle: Any, name: str) -> None:
+    """Raise InputError if an XML part odfpy reads is not well-formed.
+
+    odfpy catches its own parse error, prints the part (the note) and returns a document with
+    the text missing; the parts are parsed here first so a damaged one is refused instead.
+    Namespaces are off, as odfpy adds declarations a part forgot before it parses.
+    """
+    from xml.sax import ContentHandler, SAXException
+
+    from defusedxml.sax import parse  # type: ignore[import-untyped]
+
+    with zipfile.ZipFile(handle) as archive:
+        present = set(archive.namelist())
+        for part in _PARTS:
+            if part not in present:
+                continue
+            try:
+                with archive.open(part) as stream:
+                    parse(stream, ContentHandler())
+            except SAXException as exc:
+                where = ""
+                if hasattr(exc, "getLineNumber"):
+                    where = f" at line {exc.getLineNumber()}"
+                problem = f"is damaged: its {part} is not well-formed XML{where}"
+                raise InputError(name, problem, _RESAVE) from None
+
+
 def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -> Iterator[BlockUnit]:
     """Yield the document's text as one unit of located blocks."""
     check_package(source, options, what="OpenDocument text", resave=_RESAVE, inspect=_encrypted)
@@ -65,6 +95,8 @@ def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -
 
     try:
         with source.open(options) as handle:
+            _check_parts(handle, source.name)
+            handle.seek(0)
             document = load(handle)
         blocks = list(_blocks(document))
     except InputError:

@@ -19,6 +19,7 @@ from langcheck.models import Location, LocationKind
 from langcheck.sources.document import ReadOptions, Source
 from langcheck.sources.package import reason
 from langcheck.sources.units import BlockUnit
+from langcheck.surrogates import without_surrogates
 
 if TYPE_CHECKING:
     from langcheck.sources import InputFormat
@@ -57,7 +58,7 @@ def read(source: Source, options: ReadOptions, fmt: InputFormat | None = None) -
                 raise InputError(
                     source.name, f"is not a readable PDF (page {number}: {reason(exc)})", _RESAVE
                 ) from None
-            text = _SPACE.sub(" ", _CONTROL.sub("", raw)).strip()
+            text = without_surrogates(_SPACE.sub(" ", _CONTROL.sub("", raw)).strip())
             if text:
                 blocks.append((text, Location(LocationKind.PAGE, page=number)))
             else:
