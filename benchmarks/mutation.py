@@ -46,6 +46,7 @@ CORE: dict[str, tuple[str, ...]] = {
     "engine.py": ("tests/test_engine.py", "tests/test_rule_examples.py"),
     "fixes.py": ("tests/test_fix.py", "tests/test_rule_examples.py"),
     "cli/fix.py": ("tests/test_fix.py", "tests/test_bite_planted.py"),
+    "cli/safewrite.py": ("tests/test_fix.py", "tests/test_bite_planted.py"),
     "formatters/*": ("tests/test_formats.py", "tests/test_cli.py", "tests/test_bite_planted.py"),
 }
 """Every core module named in issue 19 and the tests that cover it."""

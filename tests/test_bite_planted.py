@@ -146,7 +146,7 @@ def test_enable_closes_only_a_disable_of_the_same_rules() -> None:
 def test_enable_closes_the_matching_block_not_the_most_recent_one() -> None:
     both = f"{RISK} {ABUSE}"
     text = f"langcheck: disable[TS002]\nlangcheck: disable[TS001]\nlangcheck: enable[TS002]\n{both}"
-    assert ids(text) == [("TS002", 4)]
+    assert [(rule, line) for rule, line in ids(text) if rule.startswith("TS")] == [("TS002", 4)]
 
 
 def test_disable_next_line_on_the_last_line_silences_nothing() -> None:
