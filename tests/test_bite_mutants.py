@@ -196,3 +196,79 @@ def test_an_enable_with_nothing_to_close_is_harmless() -> None:
     linter = Linter(Config(extend_rules=(PACK,), select=("TS001",)))
     assert [f.line for f in linter.check(f"langcheck: enable\n{RISK}")] == [2]
     assert [f.line for f in linter.check(f"langcheck: disable\n{RISK}\nlangcheck: enable\n{RISK}")] == [4]
+
+
+MALFORMED = ("LC002", "malformed-suppression")
+UNUSED = ("LC001", "unused-suppression")
+
+
+@pytest.mark.parametrize(
+    ("line", "directive", "problem"),
+    [
+        ("Clean. langcheck:", "langcheck:", "'langcheck:' is not followed by a directive"),
+        ("Clean. langcheck: foo", "langcheck: foo", "'foo' is not a langcheck directive"),
+        ("Clean. langcheck: disable [TS001]", "langcheck: disable [", "'langcheck: disable [' has a space before '['"),
+        ("Clean. langcheck: ignore[TS001", "langcheck: ignore[TS001", "'langcheck: ignore[' has no closing ']'"),
+        ("Clean. langcheck: ignore[]", "langcheck: ignore[]", "'langcheck: ignore[]' names no rules"),
+        ("So clean. langcheck: ignore[TS001]", "langcheck: ignore[TS001]", "this suppression [TS001] silences nothing"),
+        (
+            "So clean. langcheck: disable-next-line[TS001]",
+            "langcheck: disable-next-line[TS001]",
+            "this suppression [TS001] silences nothing",
+        ),
+    ],
+)
+def test_each_directive_problem_is_reported_at_the_directive(line: str, directive: str, problem: str) -> None:
+    linter = Linter(Config(extend_rules=(PACK,), select=("TS001", "TS002"), report_unused_suppressions=True))
+    (found,) = [f.to_dict() for f in linter.check(f"Clean.\n{line}\nClean.", path="notes/a.txt")]
+    column = line.index("langcheck:") + 1
+    start = len("Clean.\n") + column - 1
+    rule, name = UNUSED if problem.startswith("this suppression") else MALFORMED
+    assert found["message"].split(", so it")[0].split("; ")[0] == problem
+    del found["message"]
+    assert found == {
+        "path": "notes/a.txt",
+        "line": 2,
+        "column": column,
+        "end_line": 2,
+        "end_column": column + len(directive),
+        "start": start,
+        "end": start + len(directive),
+        "rule": rule,
+        "name": name,
+        "category": "langcheck",
+        "severity": "warning",
+        "text": directive,
+        "suggestions": [],
+        "fix": None,
+        "location": None,
+    }
+
+
+def test_a_disable_never_turned_back_on_is_reported_where_it_is_written() -> None:
+    linter = Linter(Config(extend_rules=(PACK,), select=("TS001", "TS002")))
+    found = linter.check(f"Clean.\nSo. langcheck: disable[TS001]\n{RISK}\n", path="notes/a.txt")
+    ((rule, name, line, column, text, message),) = [
+        (f.rule_id, f.name, f.line, f.column, f.text, f.message) for f in found
+    ]
+    assert (rule, name, line, column, text) == ("LC002", "unclosed-suppression", 2, 5, "langcheck: disable[TS001]")
+    assert message.startswith("this 'disable[TS001]' is never turned back on")
+    assert "add 'langcheck: enable[TS001]' where it should stop" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (f"langcheck: disable[TS001]\n{RISK}\nlangcheck: enable[TS002]\n", [("LC002", 1)]),
+        (f"langcheck: disable[testing]\n{RISK}\nlangcheck: enable[TS001]\n", [("LC002", 1)]),  # TS002 stays off
+        (f"langcheck: disable[TS001]\n{RISK}\nlangcheck: enable\n", []),
+        (f"langcheck: disable\n{RISK}\nlangcheck: enable[TS001]\n", [("LC002", 1)]),
+        (f"langcheck: disable[ZZ999]\n{RISK}\n", [("LC002", 1), ("TS001", 2)]),  # names no rule, never ended
+        (f"langcheck: disable[ZZ999]\n{RISK}\nlangcheck: enable[ZZ999]\n", [("TS001", 2)]),
+        (f"langcheck: disable[TS001]\n{RISK} langcheck: enable[TS001]\n{RISK}\n", [("TS001", 3)]),  # off to its line
+        (f"langcheck: disable[TS001]\n{RISK}\nlangcheck: enable[testing]\n{RISK}", [("TS001", 4)]),
+    ],
+)
+def test_which_disables_are_turned_back_on(text: str, found: list[tuple[str, int]]) -> None:
+    linter = Linter(Config(extend_rules=(PACK,), select=("TS001", "TS002")))
+    assert [(f.rule_id, f.line) for f in linter.check(text)] == found
