@@ -272,3 +272,24 @@ def test_a_disable_never_turned_back_on_is_reported_where_it_is_written() -> Non
 def test_which_disables_are_turned_back_on(text: str, found: list[tuple[str, int]]) -> None:
     linter = Linter(Config(extend_rules=(PACK,), select=("TS001", "TS002")))
     assert [(f.rule_id, f.line) for f in linter.check(text)] == found
+
+
+def test_a_list_ends_at_the_first_bracket_on_its_own_line() -> None:
+    linter = Linter(Config(extend_rules=(PACK,), select=("TS001",)))
+    assert linter.check(f"{RISK} langcheck: ignore[TS001] (see [1])") == []
+    found = linter.check(f"{RISK} langcheck: ignore[TS001\nSee [1] below.")
+    assert [(f.rule_id, f.line) for f in found] == [("TS001", 1), ("LC002", 1)]
+
+
+@pytest.mark.parametrize(
+    ("directive", "named"),
+    [("langcheck: disable", "disable"), ("langcheck: disable[TS001, TS002]", "disable[TS001, TS002]")],
+)
+def test_an_unclosed_disable_on_the_first_line_names_itself(directive: str, named: str) -> None:
+    linter = Linter(Config(extend_rules=(PACK,), select=("TS001", "TS002")))
+    ((rule, line, column, path, message),) = [
+        (f.rule_id, f.line, f.column, f.path, f.message) for f in linter.check(f"{directive}\nClean.", path="n.txt")
+    ]
+    assert (rule, line, column, path) == ("LC002", 1, 1, "n.txt")
+    assert message.startswith(f"this '{named}' is never turned back on")
+    assert f"add 'langcheck: en{named.removeprefix('dis')}' where it should stop" in message
