@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from golden import GoldenSettingError, update_requested
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse to start when LANGCHECK_UPDATE_GOLDEN is set to anything but 1 (see golden.py)."""
+    try:
+        update_requested(os.environ)
+    except GoldenSettingError as exc:
+        raise pytest.UsageError(str(exc)) from None
+
+
+@pytest.fixture
+def update_golden() -> bool:
+    """True when this run was asked to rewrite the golden files (LANGCHECK_UPDATE_GOLDEN=1)."""
+    return update_requested(os.environ)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,7 +9,6 @@ After an intended rule change, regenerate the golden file and review its diff:
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,8 +41,8 @@ def fast() -> list[dict[str, Any]]:
     return findings(CompiledRules(load_rules(), load_pipeline()))
 
 
-def test_findings_on_the_fixed_corpus_are_unchanged(fast: list[dict[str, Any]]) -> None:
-    if os.environ.get("LANGCHECK_UPDATE_GOLDEN"):
+def test_findings_on_the_fixed_corpus_are_unchanged(fast: list[dict[str, Any]], update_golden: bool) -> None:
+    if update_golden:
         GOLDEN.write_text(json.dumps(fast, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     assert len(fast) > 100
     assert fast == json.loads(GOLDEN.read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ After an intended change in the rules, regenerate the goldens and review the dif
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,14 @@ EXPECTED = ROOT / "examples" / "expected"
 
 
 @pytest.mark.parametrize("note", NOTES, ids=lambda p: p.name)
-def test_example_matches_its_golden_output(note: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_example_matches_its_golden_output(note: Path, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     monkeypatch.chdir(ROOT)
     rel = note.relative_to(ROOT).as_posix()
     result = CliRunner().invoke(cli, ["check", rel, "--isolated", "--format", "json"])
     assert result.exit_code in (0, 1), result.output
     data = json.loads(result.stdout)
     golden = EXPECTED / f"{note.name}.json"
-    if os.environ.get("LANGCHECK_UPDATE_GOLDEN"):
+    if update_golden:
         golden.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     assert data == json.loads(golden.read_text(encoding="utf-8"))
 

@@ -1,6 +1,8 @@
 """The paste-and-check page in headless Chromium: it checks a note and highlights the findings.
 
-Skipped where Chromium is not installed (`.ci/run` installs Debian's `chromium` when it can).
+Skipped where Chromium is not installed (`.ci/run` installs Debian's `chromium` when it can), except
+under LANGCHECK_REQUIRE_CHROMIUM=1 (set by `.ci/run` where Chromium is there): then a missing
+Chromium fails every test, so CI cannot pass without them.
 """
 
 from __future__ import annotations
@@ -27,7 +29,16 @@ from langcheck.server import CheckService, Limits, ServerThread, bind, create_ap
 PACK = Path(__file__).parent / "fixtures" / "pack"
 FITPACK = Path(__file__).parent / "fixtures" / "fitpack"
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+REQUIRED = os.environ.get("LANGCHECK_REQUIRE_CHROMIUM") == "1"
+pytestmark = pytest.mark.skipif(CHROMIUM is None and not REQUIRED, reason="Chromium is not installed")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def chromium_present() -> None:
+    """Fail, rather than skip, when Chromium is required (LANGCHECK_REQUIRE_CHROMIUM=1) but missing."""
+    if CHROMIUM is None:
+        pytest.fail("LANGCHECK_REQUIRE_CHROMIUM=1 but Chromium is not installed; install Debian's chromium")
+
 
 WIDTH, HEIGHT = 1280, 1400
 WARNING_MARK = (0xFD, 0xE6, 0x8A)  # --warn-bg in page.py: the highlight behind flagged words

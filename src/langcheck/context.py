@@ -226,7 +226,7 @@ def find_age_marks(text: str, *, today: datetime.date | None = None) -> list[Age
                 age = _DECADE_AGES.get(group.lower()) if not group.isdigit() else int(group)
                 if age is None:
                     continue
-                if pattern.pattern.startswith(r"\b(?:under"):
+                if "(?:under|below)" in pattern.pattern:  # "under-18s" is at most 17
                     age = min(age, ADULT_AGE - 1)
                 marker = Marker.CHILD if age < ADULT_AGE else Marker.ADULT
                 marks.append(AgeMark(m.start(), m.end(), marker, age))

@@ -11,14 +11,19 @@ their own packs with `langcheck test-rules DIR`, without writing Python.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from langcheck.checker import Checker
 from langcheck.citations import citation_problem
 from langcheck.fixes import apply_fixes
-from langcheck.models import FailExample, Rule
+from langcheck.models import FailExample, Options, Rule
 from langcheck.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from langcheck.engine import CompiledRules
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +115,82 @@ def run_pack(checker: Checker, rules: RuleSet | None = None) -> Iterator[Example
     yield from check_data(chosen)
     for rule in chosen:
         yield from run_rule(checker, rule)
+
+
+# Examples that bite (issue 19) ------------------------------------------------------------------
+#
+# An example can pass and still test nothing of its rule: a `pass` text that the rule's patterns
+# never match exercises no condition, exception or quote check; a `fail` text that gives more
+# findings of the rule than it states lets unexpected findings go unseen. These checks report
+# such examples; `langcheck test-rules --strict` makes them errors.
+
+
+class Weakness(enum.Enum):
+    """Why an example, though it passes, does not test its rule fully."""
+
+    PASS_NOT_MATCHED = "pass-not-matched"  # the patterns never match: no condition is exercised
+    FAIL_UNSTATED = "fail-unstated"  # the rule flags more than the example states
+
+
+@dataclass(frozen=True, slots=True)
+class BiteResult:
+    """One example that does not bite, and why."""
+
+    rule_id: str
+    weakness: Weakness
+    text: str
+    problem: str
+    path: str | None = None
+
+
+def pattern_matches(compiled: CompiledRules, text: str) -> set[str]:
+    """Return the ids of the rules whose patterns match `text`, before any condition or filter.
+
+    The engine's match stage (exceptions, quotes, the mention and guidance filters, the child
+    gate and `unless` all come after it, in the Checker), so an example kept quiet only by a
+    filter still counts as matching.
+    """
+    from langcheck.chunking import matching_chunks
+
+    found: set[str] = set()
+    for start, end in matching_chunks(compiled.triggers, text):
+        found.update(hit.rule.id for hit in compiled.match(compiled.parse(text[start:end])))
+    return found
+
+
+def check_bite(compiled: CompiledRules, rules: RuleSet | None = None) -> Iterator[BiteResult]:
+    """Yield each example of the pack that passes without testing what it is there to test.
+
+    A `pass` example is weak when the rule's patterns do not match it at all
+    (`pattern_matches`), so no condition, exception, quote check or filter is exercised. A
+    `fail` example is weak when the rule flags words in it beyond its `match` (or, with no
+    `match`, flags it more than once).
+    """
+    for rule in compiled.ruleset if rules is None else rules:
+        for text in rule.examples.passes:
+            if rule.id not in pattern_matches(compiled, text):
+                yield BiteResult(
+                    rule.id,
+                    Weakness.PASS_NOT_MATCHED,
+                    text,
+                    "the rule's patterns do not match this text, so it tests none of the rule's conditions",
+                    rule.path,
+                )
+        for ex in rule.examples.fail:
+            texts = [f.text for f in compiled.findings(ex.text, Options()) if f.rule_id == rule.id]
+            if ex.match is not None and ex.match not in texts:
+                continue  # a failed example, which run_rule reports
+            extra = list(texts)
+            if extra:
+                extra.remove(ex.match if ex.match is not None else extra[0])
+            if extra:
+                got = ", ".join(repr(t) for t in texts)
+                yield BiteResult(
+                    rule.id,
+                    Weakness.FAIL_UNSTATED,
+                    ex.text,
+                    f"the rule flags {got}; the example states {ex.match!r}"
+                    if ex.match is not None
+                    else f"the rule flags {got}; state each finding the example expects",
+                    rule.path,
+                )
