@@ -43,6 +43,7 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,9 @@ import pytest
 from click.testing import CliRunner
 
 from langcheck.cli import cli
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from casenotes import FIRST
 
 F1 = "Jade (14) has been putting herself at risk."
 F2 = "Kai (12) is promiscuous."
@@ -396,24 +400,6 @@ def test_the_bundled_example_export(tmp_path: Path) -> None:
         "Missing Persons Unit",
         "Neighbourhood Policing",
     ]
-    names = set(
-        [
-            "Amira",
-            "Bethany",
-            "Chloe",
-            "Demi",
-            "Ellie",
-            "Faith",
-            "Gemma",
-            "Holly",
-            "Isla",
-            "Jade",
-            "Kayleigh",
-            "Leah",
-            "Megan",
-            "Nadia",
-            "Olivia",
-        ]
-    )
+    names = set(FIRST)  # every first name the generator writes, none of which may show
     shown = " ".join(e["before"] + e["phrase"] + e["after"] for e in data["examples"])
     assert data["examples"] and "[name]" in shown and not names & set(re.findall(r"\w+", shown))
