@@ -102,3 +102,17 @@ def test_context_lookups() -> None:
     assert ctx.shows_child(0, 20)
     assert not ctx.shows_child(22, len(ctx.text))
     assert ctx.paragraph_of(25) == (22, len(ctx.text))
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('She said "a.\r\n\r\nLater "no"', ['"no"']),  # a Windows blank line ends a quote
+        ('She said "a.\n   \nLater "no"', ['"no"']),  # so does a line of spaces
+        ('She said "a.\n\nLater "no"', ['"no"']),
+        ('She said "a\r\nb" ok', ['"a\r\nb"']),  # one line break inside a quote does not
+        ('She said "a\rb" ok', ['"a\rb"']),
+    ],
+)
+def test_a_quote_never_runs_across_a_blank_line_of_any_kind(text: str, quotes: list[str]) -> None:
+    assert [text[s:e] for s, e in find_quotes(text)] == quotes

@@ -197,7 +197,7 @@ def _find_close(text: str, start: int, close: str, *, single: bool) -> int | Non
     j = start
     while j < limit:
         ch = text[j]
-        if ch == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
+        if ch in "\r\n" and _blank_line_at(text, j):
             return None
         if ch == close or (single and ch == "'" and close == "\u2019"):
             if not single:
@@ -208,6 +208,14 @@ def _find_close(text: str, start: int, close: str, *, single: bool) -> int | Non
                 return j
         j += 1
     return None
+
+
+_BLANK_LINE_RE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)")
+
+
+def _blank_line_at(text: str, j: int) -> bool:
+    """Return True if a blank line starts at `j` ("\n\n", "\r\n\r\n", or a line of spaces), as paragraphs split."""
+    return _BLANK_LINE_RE.match(text, j) is not None
 
 
 def _is_child_word(word: str) -> bool:
