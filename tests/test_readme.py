@@ -6,8 +6,8 @@ of the README, by one bash process in a fresh copy of the repository, so what on
 (activating the virtual environment, writing `.langcheck.toml`) holds for the next, as it does
 for a reader. A ```` ```python test ```` block is run with this test's Python.
 
-The two install lines of the quick start (`python3 -m venv .venv`, `... pip install .`) are the
-only lines left out: installing spaCy takes minutes, so the copy's `.venv` is this test run's
+The two install steps of the quick start (`python3 -m venv .venv`, `... pip install .`) are the
+only steps left out: installing spaCy takes minutes, so the copy's `.venv` is this test run's
 own virtual environment instead, and `.ci/run` does the real install from scratch. PATH holds
 no `langcheck` until the README's own `activate` line puts it there, so a block that uses the
 command before the README has said how to get it fails here as it would for a reader.
@@ -58,12 +58,18 @@ def fresh_copy(dest: Path) -> Path:
     return dest
 
 
+def _without_installs(line: str) -> str:
+    """Return the line without its install steps, whether on lines of their own or chained with &&."""
+    steps = [step.strip() for step in line.split("&&")]
+    return " && ".join(step for step in steps if not INSTALL.match(step))
+
+
 def script(sh_blocks: list[tuple[int, str]]) -> str:
     """Return one bash script that runs every line and stops at the first unexpected status."""
     out = ["set -u"]
     for number, (expected, body) in enumerate(sh_blocks, 1):
         lines = [line for line in body.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-        lines = [line for line in lines if not INSTALL.match(line.strip())]
+        lines = [kept for line in lines if (kept := _without_installs(line))]
         for i, line in enumerate(lines):
             want = expected if i == len(lines) - 1 else 0
             label = shlex.quote(f"README block {number}: {line}")
