@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 import langcheck
-from docbuilders import FIXED, make_docx, make_odt, make_xlsx
+from docbuilders import FIXED, make_docx, make_odt, make_xlsx, pdf_file
 from langcheck.cli import cli
 from langcheck.errors import InputError
 from langcheck.sources.quiet import quietly
@@ -241,16 +241,7 @@ def surrogate_pdf() -> bytes:
         "/Contents 4 0 R >>",
         f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def test_a_pdf_whose_text_layer_holds_a_lone_surrogate_is_checked(tmp_path: Path) -> None:
