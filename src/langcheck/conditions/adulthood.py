@@ -98,10 +98,19 @@ _NOT_NAMES = words(
     """
 )
 _AGE_BETWEEN_RIGHT = words("( , aged age is was who now only just also a an - : ) of")
+_PERSON_NOUNS = _ADULT_NOUNS | _CHILD_NOUNS | _NEUTRAL_NOUNS
+_LADS = words("lad lads")
+_MALE_WORDS = _MALE | _MALE_NOUNS
+_FEMALE_WORDS = _FEMALE | _FEMALE_NOUNS
+_GENDERED_PRONOUNS = _FEMALE | _MALE
+_NOT_INITIAL_NAMES = _PREPOSITIONS | _SPEECH
 _AGE_SET_OFF = words("( , aged age")
 """What may stand between a noun and its age for the age to be that noun's ("the lodger, aged 45")."""
 _AGE_BETWEEN_LEFT = words("- year years yr yrs old olds yo y/o a an the")
 _YOUNG = words("young younger")
+_BEFORE_OBJECT = _OBJECT_MODIFIERS | _AGE_BETWEEN_LEFT
+"""Words that may stand between a preposition or "and" and the person after it ("with the two older men")."""
+_BEFORE_OTHER_PARTY = _OBJECT_MODIFIERS | words("and her his their")
 
 _REPORTERS = words(
     """
@@ -234,7 +243,7 @@ def _other_party_unknown(c: Candidate, names: Mapping[str, int]) -> bool:
     for k in range(c.end, min(c.sent_end, c.end + 4)):
         if _is_person(c, k):
             return _adulthood_of(c, k, set(), names) is not Adulthood.ADULT
-        if c.doc[k].lower_ not in _OBJECT_MODIFIERS | words("and her his their"):
+        if c.doc[k].lower_ not in _BEFORE_OTHER_PARTY:
             return False
     return False
 
@@ -256,7 +265,8 @@ def _sentence_shows_child(c: Candidate) -> bool:
     if any(m.marker is Marker.CHILD for m in c.context.marks_in(s, e)):
         return True  # "(14)", "the girl", "Year 10", "in care"
     for i in range(c.sent_start, c.sent_end):
-        if token_age(c.doc, i) is not None and (token_age(c.doc, i) or 0) < ADULT_AGE:
+        age = token_age(c.doc, i)
+        if age is not None and age < ADULT_AGE:
             return True
         if c.doc[i].lower_ in _CHILD_NOUNS and not (i > c.sent_start and c.doc[i - 1].lower_ in _POSSESSIVES):
             return True
@@ -268,7 +278,7 @@ def _described_person(c: Candidate) -> int | None:
     doc = c.doc
     last = doc[c.end - 1].lower_
     leads = {doc[k].lower_ for k in range(c.start, c.end - 1)}
-    if last in _ADULT_NOUNS | _CHILD_NOUNS | _NEUTRAL_NOUNS | words("lad lads") and leads <= _NOUN_LEADS:
+    if last in _PERSON_NOUNS | _LADS and leads <= _NOUN_LEADS:
         return c.end - 1  # "young woman", "the male": the match names the person (not "with older men")
     if last not in _PREPOSITIONS and _age_right(c, c.end - 1, _AGE_SET_OFF) is not None:
         return c.end - 1  # "the young sex worker, aged 22": an age given for the match itself
@@ -319,7 +329,7 @@ def _noun_with_age(c: Candidate, i: int) -> bool:
 def _noun_follows(c: Candidate, i: int) -> bool:
     """Return True if a person noun follows ("a 34-year-old man", "an adult male": the noun is the mention)."""
     nxt = c.doc[i + 1].lower_ if i + 1 < len(c.doc) else ""
-    return nxt in _ADULT_NOUNS | _CHILD_NOUNS | _NEUTRAL_NOUNS
+    return nxt in _PERSON_NOUNS
 
 
 def _is_name(c: Candidate, i: int) -> bool:
@@ -330,17 +340,24 @@ def _is_name(c: Candidate, i: int) -> bool:
     if text.isupper():
         return False  # an acronym (GP, MASH) or a surname in capitals, which follows the first name
     sentence_initial = i == 0 or c.doc[i - 1].text in (".", "!", "?", ":")
-    return not (sentence_initial and tok.lower_ in _PREPOSITIONS | _SPEECH)
+    return not (sentence_initial and tok.lower_ in _NOT_INITIAL_NAMES)
 
 
 def _after_preposition(c: Candidate, i: int) -> bool:
     """Return True if the person at `i` is the object of a preposition ("with older men")."""
-    j = i - 1  # the person may be in an earlier sentence (a pronoun's antecedent): read back to the text's start
-    while j >= 0 and (
-        c.doc[j].lower_ in _OBJECT_MODIFIERS or c.doc[j].lower_ in _AGE_BETWEEN_LEFT or c.doc[j].like_num
-    ):
-        j -= 1  # "with the 19-year-old", "with two older men"
+    j = _before_modifiers(c, i)  # "with the 19-year-old", "with two older men"
     return j >= 0 and c.doc[j].lower_ in _PREPOSITIONS
+
+
+def _before_modifiers(c: Candidate, i: int) -> int:
+    """Return the index of the word before the person at `i` and its modifiers ("the", "two older", "19-year-old").
+
+    Reads back to the text's start: the person may be in an earlier sentence (a pronoun's antecedent).
+    """
+    j = i - 1
+    while j >= 0 and (c.doc[j].lower_ in _BEFORE_OBJECT or c.doc[j].like_num):
+        j -= 1
+    return j
 
 
 def _adulthood_of(c: Candidate, i: int, seen: set[int], names: Mapping[str, int]) -> Adulthood:
@@ -407,10 +424,10 @@ def _same_gender(pronoun: str, word: str) -> bool:
     if pronoun not in _PLURAL and word in _PLURAL_NOUNS:
         return False
     if pronoun in _FEMALE:
-        return word not in _MALE | _MALE_NOUNS
+        return word not in _MALE_WORDS
     if pronoun in _MALE:
-        return word not in _FEMALE | _FEMALE_NOUNS
-    return word not in _FEMALE | _MALE
+        return word not in _FEMALE_WORDS
+    return word not in _GENDERED_PRONOUNS
 
 
 def _reports_on(c: Candidate, j: int, pronoun: int) -> bool:
@@ -476,9 +493,7 @@ def _age_of_name(c: Candidate, i: int) -> int | None:
 
 def _coordinated_person(c: Candidate, i: int) -> int | None:
     """Return the person joined to the one at `i` by "and" ("Kirsty and the 22-year-old"), if any."""
-    j = i - 1
-    while j >= 0 and (c.doc[j].lower_ in _OBJECT_MODIFIERS | _AGE_BETWEEN_LEFT or c.doc[j].like_num):
-        j -= 1
+    j = _before_modifiers(c, i)
     if j < 1 or c.doc[j].lower_ not in ("and", "&"):
         return None
     for k in range(j - 1, max(-1, j - 6), -1):
@@ -533,7 +548,7 @@ def described_pronoun(c: Candidate) -> str | None:
     found = next((who for nouns, who in by_noun if word in nouns), None)
     if found is not None or not _is_name(c, i):
         return found
-    later = (k for k in range(i + 1, min(len(c.doc), i + 120)) if c.doc[k].lower_ in _FEMALE | _MALE)
+    later = (k for k in range(i + 1, min(len(c.doc), i + 120)) if c.doc[k].lower_ in _GENDERED_PRONOUNS)
     return next((_pronoun_group(c.doc[k].lower_) for k in later if _antecedent(c, k) == i), None)
 
 
