@@ -45,6 +45,8 @@ _APPEARS = words("appears appear appeared seems seem seemed")
 _DEMONSTRATIVES = words("this these that those our")
 _QUANTIFIERS = words("many most some all few such other exploited vulnerable missing abused older younger")
 """Words that may stand before a bare plural and keep it generic ("many exploited children")."""
+_BEFORE_PEOPLE = _QUANTIFIERS | _SPECIFIC_DETERMINERS
+"""Words that may stand before a person after a preposition ("with the older men")."""
 
 _LABEL_VERBS = words(
     """
@@ -57,6 +59,8 @@ _LABEL_VERBS = words(
 _PLURAL_LABELLED = words("they them girls boys children victims women men people young_people survivors")
 """People labelled as a group: inspection prose reports how a group was seen ("the girls were labelled as")."""
 _CRITICISM = words("wrongly mistakenly incorrectly inappropriately unfairly often routinely")
+_CRITICISING = _CRITICISM - {"often", "routinely"}
+"""The adverbs that criticise a label on their own, right before it ("inappropriately treated as")."""
 _ABOUT_BELIEFS = words(
     "myth myths stereotype stereotypes misconception misconceptions victim-blaming blaming assumption assumptions"
 )
@@ -150,7 +154,7 @@ def _comments_on_wording(seq: list[str], after: list[str]) -> bool:
         return True
     if _has_phrase(seq, (("even", "if"), ("even", "when"), ("even", "though"))) and set(seq) & _APPEARS:
         return True
-    if set(seq[-2:]) & _CRITICISM - {"often", "routinely"}:
+    if set(seq[-2:]) & _CRITICISING:
         return True
     return _has_phrase(after[:6], (("as", "they", "were", "then", "called"), ("as", "it", "was", "then", "called")))
 
@@ -251,7 +255,7 @@ def _people_generic(c: Candidate, before: list[int]) -> bool:
 def _object(c: Candidate, i: int) -> bool:
     """Return True if the person at `i` follows a preposition ("with older men", "to the girls")."""
     j = i - 1
-    while j >= 0 and (c.doc[j].lower_ in _QUANTIFIERS | _SPECIFIC_DETERMINERS or c.doc[j].like_num):
+    while j >= 0 and (c.doc[j].lower_ in _BEFORE_PEOPLE or c.doc[j].like_num):
         j -= 1
     if j >= 1 and c.doc[j].lower_ == "to" and c.doc[j - 1].lower_ in ("referred", "refer", "refers", "referring"):
         return False  # "referred to them as": the people labelled
