@@ -65,6 +65,9 @@ class Pattern:
 class FailExample:
     """Text on which the rule must fire; `match` is the exact text it must flag.
 
+    `also` holds the further findings of the rule the text gives (YAML `match` as a list: the
+    first is `match`, the rest `also`), so a text that is flagged twice says so.
+
     `applied` pins the text as it reads once the finding's first replacement is put in place
     (`pinned` with `applied` None: no replacement fits this wording, and none may be offered).
     """
@@ -73,6 +76,12 @@ class FailExample:
     match: str | None = None
     applied: str | None = None
     pinned: bool = False
+    also: tuple[str, ...] = ()
+
+    @property
+    def stated(self) -> tuple[str, ...]:
+        """Every finding the example states: `match`, then `also` (empty with no `match`)."""
+        return () if self.match is None else (self.match, *self.also)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,10 @@ their own packs with `langcheck test-rules DIR`, without writing Python.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from langcheck.checker import Checker
 from langcheck.citations import citation_problem
@@ -48,9 +49,10 @@ def run_rule(checker: Checker, rule: Rule) -> Iterator[ExampleResult]:
         texts = found(ex.text)
         if not texts:
             yield ExampleResult(rule.id, "fail", ex.text, False, "the rule did not flag this text", rule.path)
-        elif ex.match is not None and ex.match not in texts:
+        elif Counter(ex.stated) - Counter(texts):
             got = ", ".join(repr(t) for t in texts)
-            yield ExampleResult(rule.id, "fail", ex.text, False, f"flagged {got}, expected {ex.match!r}", rule.path)
+            want = ", ".join(repr(t) for t in ex.stated)
+            yield ExampleResult(rule.id, "fail", ex.text, False, f"flagged {got}, expected {want}", rule.path)
         else:
             yield ExampleResult(rule.id, "fail", ex.text, True, path=rule.path)
             if rule.replacements:
@@ -121,8 +123,9 @@ def run_pack(checker: Checker, rules: RuleSet | None = None) -> Iterator[Example
 #
 # An example can pass and still test nothing of its rule: a `pass` text that the rule's patterns
 # never match exercises no condition, exception or quote check; a `fail` text that gives more
-# findings of the rule than it states lets unexpected findings go unseen. These checks report
-# such examples; `langcheck test-rules --strict` makes them errors.
+# findings of the rule than it states lets unexpected findings go unseen; a condition that no
+# example is kept quiet by could be deleted, or broken, and every example would still pass.
+# These checks report such examples; `langcheck test-rules --strict` makes them errors.
 
 
 class Weakness(enum.Enum):
@@ -130,17 +133,94 @@ class Weakness(enum.Enum):
 
     PASS_NOT_MATCHED = "pass-not-matched"  # the patterns never match: no condition is exercised
     FAIL_UNSTATED = "fail-unstated"  # the rule flags more than the example states
+    GUARD_UNTESTED = "guard-untested"  # no pass example is kept quiet by this guard alone
 
 
 @dataclass(frozen=True, slots=True)
 class BiteResult:
-    """One example that does not bite, and why."""
+    """One example (or one guard of a rule) that does not bite, and why."""
 
     rule_id: str
     weakness: Weakness
     text: str
     problem: str
     path: str | None = None
+
+
+CHILD_GATE = "applies_to: child"
+"""The guard a child-only rule has by its audience: a note showing the person is an adult."""
+
+
+def guards(rule: Rule) -> list[str]:
+    """Return the guards of `rule` that must each keep at least one `pass` example quiet.
+
+    One per `unless` condition ("unless: negated"), one per exception ("exception: <phrase>")
+    and, for a child-only rule, the child gate (`CHILD_GATE`): each is a way the rule's patterns
+    match and yet nothing is reported, and each needs a near-miss that shows it working.
+    """
+    from langcheck.models import Audience
+
+    named = [f"unless: {name}" for name in rule.unless] + [f"exception: {e}" for e in rule.exceptions]
+    return named + ([CHILD_GATE] if rule.applies_to is not Audience.ANY else [])
+
+
+class _Quieting:
+    """Say, for each match of a rule in a text, every stage and guard that keeps it quiet."""
+
+    def __init__(self, compiled: CompiledRules) -> None:
+        self.compiled = compiled
+        self._exceptions: dict[str, Any] = {}
+
+    def _exception_matcher(self, rule: Rule) -> Any:
+        """A SlotMatcher holding each of the rule's exceptions under its own key (its text)."""
+        from langcheck.compiledwords import word_tokenizer
+        from langcheck.phrases import parse
+        from langcheck.slotmatcher import SlotMatcher
+
+        matcher = self._exceptions.get(rule.id)
+        if matcher is None:
+            nlp = self.compiled.nlp
+            matcher = SlotMatcher(word_tokenizer(nlp), nlp.vocab.strings.add)
+            for exception in rule.exceptions:
+                matcher.add(exception, parse(exception))
+            self._exceptions[rule.id] = matcher
+        return matcher
+
+    def __call__(self, rule: Rule, text: str) -> list[frozenset[str]]:
+        """Return, for each match of `rule`'s patterns in `text`, the guards and stages that drop it.
+
+        A guard is named as in `guards`; the universal stages as "quotes" and "mentions". A
+        match that nothing drops has an empty set (and is a finding).
+        """
+        from langcheck.checker import DocumentRecord, Scene, _child_gate, _mentioned, _quoted
+        from langcheck.chunking import matching_chunks
+        from langcheck.conditions import CONDITIONS
+        from langcheck.engine import _Prose
+
+        scene = Scene(Options(), DocumentRecord(text))
+        out: list[frozenset[str]] = []
+        for start, end in matching_chunks(self.compiled.triggers, text):
+            doc = self.compiled.parse(text[start:end])
+            hits = [h for h in self.compiled.match(doc) if h.rule.id == rule.id]
+            if not hits:
+                continue
+            covering: list[tuple[str, int, int]] = []
+            if rule.exceptions:
+                matcher = self._exception_matcher(rule)
+                prose = _Prose(doc, doc.to_array("LOWER"))
+                covering = prose.spans(matcher(prose.words))
+            for hit in hits:
+                cand = hit.candidate
+                why = {f"exception: {key}" for key, s, e in covering if s <= cand.start and cand.end <= e}
+                if _quoted(hit, scene):
+                    why.add("quotes")
+                if _mentioned(hit, scene):
+                    why.add("mentions")
+                if _child_gate(hit, scene):
+                    why.add(CHILD_GATE)
+                why.update(f"unless: {name}" for name in rule.unless if CONDITIONS[name](cand))
+                out.append(frozenset(why))
+        return out
 
 
 def pattern_matches(compiled: CompiledRules, text: str) -> set[str]:
@@ -161,14 +241,19 @@ def pattern_matches(compiled: CompiledRules, text: str) -> set[str]:
 def check_bite(compiled: CompiledRules, rules: RuleSet | None = None) -> Iterator[BiteResult]:
     """Yield each example of the pack that passes without testing what it is there to test.
 
-    A `pass` example is weak when the rule's patterns do not match it at all
-    (`pattern_matches`), so no condition, exception, quote check or filter is exercised. A
-    `fail` example is weak when the rule flags words in it beyond its `match` (or, with no
-    `match`, flags it more than once).
+    A `pass` example is weak when the rule's patterns do not match it at all, so no condition,
+    exception, quote check or filter is exercised. A `fail` example is weak when the rule flags
+    words in it beyond those it states (`match`, a list when the text is flagged more than
+    once). A rule is weak in each guard (`guards`) that no `pass` example is kept quiet by
+    alone: a near-miss matched by the patterns and dropped by that guard and nothing else, so
+    that deleting or breaking the guard fails the example.
     """
+    quieting = _Quieting(compiled)
     for rule in compiled.ruleset if rules is None else rules:
+        pinned: set[str] = set()
         for text in rule.examples.passes:
-            if rule.id not in pattern_matches(compiled, text):
+            reasons = quieting(rule, text)
+            if not reasons:
                 yield BiteResult(
                     rule.id,
                     Weakness.PASS_NOT_MATCHED,
@@ -176,21 +261,30 @@ def check_bite(compiled: CompiledRules, rules: RuleSet | None = None) -> Iterato
                     "the rule's patterns do not match this text, so it tests none of the rule's conditions",
                     rule.path,
                 )
+            pinned.update(next(iter(why)) for why in reasons if len(why) == 1)
+        for guard in guards(rule):
+            if guard not in pinned:
+                yield BiteResult(
+                    rule.id,
+                    Weakness.GUARD_UNTESTED,
+                    guard,
+                    f"no pass example is kept quiet by {guard!r} alone: add a near-miss the patterns "
+                    "match that only this guard keeps quiet (or remove the guard if nothing needs it)",
+                    rule.path,
+                )
         for ex in rule.examples.fail:
             texts = [f.text for f in compiled.findings(ex.text, Options()) if f.rule_id == rule.id]
-            if ex.match is not None and ex.match not in texts:
+            if Counter(ex.stated) - Counter(texts):
                 continue  # a failed example, which run_rule reports
-            extra = list(texts)
-            if extra:
-                extra.remove(ex.match if ex.match is not None else extra[0])
+            extra = Counter(texts) - Counter(ex.stated or texts[:1])
             if extra:
                 got = ", ".join(repr(t) for t in texts)
                 yield BiteResult(
                     rule.id,
                     Weakness.FAIL_UNSTATED,
                     ex.text,
-                    f"the rule flags {got}; the example states {ex.match!r}"
-                    if ex.match is not None
-                    else f"the rule flags {got}; state each finding the example expects",
+                    f"the rule flags {got}; the example states "
+                    + (", ".join(repr(t) for t in ex.stated) if ex.stated else "none")
+                    + " (give match as a list of every flagged text)",
                     rule.path,
                 )

@@ -93,11 +93,14 @@ def _report_bite(console: Console, results: Iterable[BiteResult], *, listed: boo
             console.print(line, soft_wrap=True)
     total = sum(counts.values())
     unmatched, unstated = counts[Weakness.PASS_NOT_MATCHED], counts[Weakness.FAIL_UNSTATED]
+    untested = counts[Weakness.GUARD_UNTESTED]
     console.print(
         f"Examples that do not bite: {total} ("
         + (f"{unmatched} pass example{'s' if unmatched != 1 else ''} the rule's patterns never match, ")
         + (f"{unstated} fail example{'s' if unstated != 1 else ''} with findings ")
-        + ("it does not state)" if unstated == 1 else "they do not state)")
+        + ("it does not state, " if unstated == 1 else "they do not state, ")
+        + (f"{untested} guard{'s' if untested != 1 else ''} (condition, exception or child gate) ")
+        + ("that no pass example tests alone)")
         + ("" if strict or not total else "; --strict lists them and fails"),
         highlight=False,
         soft_wrap=True,
