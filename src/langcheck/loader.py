@@ -406,7 +406,9 @@ def _fail_example(r: _Reader, key: str, item: Any, *, has_replacements: bool) ->
     if not (isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "match", "applied"}):
         raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., match: ..., applied: ...}")
     match = item.get("match")
-    matches: list[str | None] = list(match) if isinstance(match, list) and match else [match]
+    matches: list[str | None] = (
+        list(match) if isinstance(match, list) and match else [match if isinstance(match, str) else None]
+    )
     for one in matches:
         if match is not None and (not isinstance(one, str) or one not in item["text"]):
             raise r.fail(
