@@ -403,8 +403,9 @@ def test_the_rule_template_in_the_docs_passes_test_rules(runner: CliRunner, tmp_
     template = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "agency").mkdir()
     (tmp_path / "agency" / "TM001-put-self-at-risk.yaml").write_text(template, encoding="utf-8")
-    result = runner.invoke(cli, ["test-rules", str(tmp_path)])
+    result = runner.invoke(cli, ["test-rules", str(tmp_path), "--strict"])
     assert result.exit_code == 0, result.output
+    assert "Examples that do not bite: 0 " in result.stdout
     pack_section = doc.split("## A pack of your own", 1)[1].split("\n## ", 1)[0]
     sources = pack_section.split("```yaml\n", 1)[1].split("```", 1)[0]  # the documented sources.yaml
     (tmp_path / "sources.yaml").write_text(sources, encoding="utf-8")
