@@ -212,6 +212,8 @@ class _Quieting:
             for hit in hits:
                 cand = hit.candidate
                 why = {f"exception: {key}" for key, s, e in covering if s <= cand.start and cand.end <= e}
+                if hit.excepted and not why:
+                    why.add("exceptions")  # the engine's longest-match rule chose one not named here
                 if _quoted(hit, scene):
                     why.add("quotes")
                 if _mentioned(hit, scene):
