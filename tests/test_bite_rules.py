@@ -46,6 +46,18 @@ def _pack(tmp_path: Path) -> Path:
     return pack
 
 
+WEAK_PASS = '    - "The weather was fine."\n'
+TWICE = '    - text: "He lost control and then lost control again."\n      match: "lost control"\n'
+
+
+def _biting(tmp_path: Path, *, keep_twice: bool = False) -> tuple[Path, Path, str]:
+    """The test pack, its rule file and that file's text with both weak examples taken out."""
+    pack = _pack(tmp_path)
+    rule = pack / "testing" / "ZZ001-lost-control.yaml"
+    text = rule.read_text().replace(WEAK_PASS, "")
+    return pack, rule, text if keep_twice else text.replace(TWICE, "")
+
+
 def test_weak_examples_are_counted_but_fail_nothing_by_default(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["test-rules", str(_pack(tmp_path))])
     assert result.exit_code == 0, result.output
@@ -71,20 +83,15 @@ def test_strict_lists_each_weak_example_and_fails(tmp_path: Path) -> None:
 
 
 def test_strict_passes_a_pack_whose_examples_all_bite(tmp_path: Path) -> None:
-    pack = _pack(tmp_path)
-    rule = pack / "testing" / "ZZ001-lost-control.yaml"
-    text = rule.read_text()
-    text = text.replace('    - text: "He lost control and then lost control again."\n      match: "lost control"\n', "")
-    rule.write_text(text.replace('    - "The weather was fine."\n', ""))
+    pack, rule, text = _biting(tmp_path)
+    rule.write_text(text)
     result = CliRunner().invoke(cli, ["test-rules", str(pack), "--strict"])
     assert result.exit_code == 0, result.output
     assert "Examples that do not bite: 0 (0 pass" in result.stdout
 
 
 def test_a_fail_example_states_every_finding_as_a_list(tmp_path: Path) -> None:
-    pack = _pack(tmp_path)
-    rule = pack / "testing" / "ZZ001-lost-control.yaml"
-    text = rule.read_text().replace('    - "The weather was fine."\n', "")
+    pack, rule, text = _biting(tmp_path, keep_twice=True)
     listed = text.replace(
         '"He lost control and then lost control again."\n      match: "lost control"',
         '"He lost control and then lost control again."\n      match: ["lost control", "lost control"]',
@@ -101,10 +108,7 @@ def test_a_fail_example_states_every_finding_as_a_list(tmp_path: Path) -> None:
 
 def test_a_guard_no_pass_example_tests_alone_is_reported(tmp_path: Path) -> None:
     """`negated` pinned only by a text the mention filter also drops does not count."""
-    pack = _pack(tmp_path)
-    rule = pack / "testing" / "ZZ001-lost-control.yaml"
-    text = rule.read_text().replace('    - "The weather was fine."\n', "")
-    text = text.replace('    - text: "He lost control and then lost control again."\n      match: "lost control"\n', "")
+    pack, rule, text = _biting(tmp_path)
     rule.write_text(text.replace('"He did not lose control."', "\"The term 'did not lose control' is a test.\""))
     result = CliRunner().invoke(cli, ["test-rules", str(pack), "--strict"])
     assert result.exit_code == 1, result.output
@@ -114,10 +118,7 @@ def test_a_guard_no_pass_example_tests_alone_is_reported(tmp_path: Path) -> None
 
 
 def test_an_exception_and_the_child_gate_are_guards_to_test(tmp_path: Path) -> None:
-    pack = _pack(tmp_path)
-    rule = pack / "testing" / "ZZ001-lost-control.yaml"
-    text = rule.read_text().replace('    - "The weather was fine."\n', "")
-    text = text.replace('    - text: "He lost control and then lost control again."\n      match: "lost control"\n', "")
+    pack, rule, text = _biting(tmp_path)
     text = text.replace("severity: warning\n", "severity: warning\napplies_to: child\n")
     text = text.replace("unless: [negated]\n", 'unless: [negated]\nexceptions: ["{lose} control of the car"]\n')
     car = '    - text: "He lost control of the car."\n      match: "lost control"\n'
