@@ -61,6 +61,12 @@ CASES: list[tuple[str, str, bool]] = [
     ("consented to sex", "Ms Patel said she consented to sex.", QUIET),  # a title: an adult
     ("running a county line", "Mr Ali is running a county line.", QUIET),
     ("transactional sex", "The study of adults aged 25 to 40 asked about transactional sex.", QUIET),
+    # A place after "in" is not a person a pronoun can stand for; a surname is not a care status.
+    ("her clients", "Kelly (29) works from a flat in Walsall and says her clients are older men.", QUIET),
+    ("her clients", "Kelly works from a flat in Walsall and says her clients are older men.", FLAG),
+    ("easy money", "Kane Foster, 29, makes easy money from the line.", QUIET),
+    ("easy money", "Kane, 29, is fostered and makes easy money from the line.", FLAG),
+    ("easy money", "Foster carers say Kane, 29, makes easy money from the line.", FLAG),
 ]
 
 

@@ -84,7 +84,7 @@ _SPEECH = words(
     confirms confirmed advise advises advised informed
     """
 )
-_PREPOSITIONS = words("with by to from for about of at against between")
+_PREPOSITIONS = words("with by to from for about of at against between in")
 _OBJECT_MODIFIERS = words("the a an some two three four several older other known unknown adult young")
 _NOUN_LEADS = words("the a an young this that")
 _POSSESSIVES = words("her his their my your our")
