@@ -308,6 +308,14 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         ],
     ),
     (
+        "adult_age",
+        "(behaves|acts) as if she is (18|21)",
+        [
+            ("Her aunt, 25, acts as if she is 21.", DROP),
+            ("Mia behaves as if she is 18.", FLAG),  # the age in the words is a claim, not hers
+        ],
+    ),
+    (
         "very_young_child",
         "wandered off",
         [

@@ -57,6 +57,8 @@ def adult_age(c: Candidate) -> bool:
     """
     best: tuple[int, int] | None = None
     for i in range(max(c.sent_start, c.start - 6), min(c.sent_end, c.end + 8)):
+        if c.start <= i < c.end:
+            continue  # an age inside the words is what they claim ("behaves as if she is 18"), not the person's
         age = token_age(c.doc, i)
         if age is None:
             continue
