@@ -32,6 +32,8 @@ CASES: list[tuple[str, str, list[tuple[str, bool]]]] = [
         [
             ("He did not lose control.", DROP),
             ("He never lost control of himself.", DROP),
+            ("Nobody saw him lose control.", DROP),
+            ("None of the staff saw him lose control.", DROP),
             ("He could not resist her and lost control.", FLAG),  # "and" + a past form after "could not"
             ("She did not leave and he lost control.", FLAG),  # "and" + a new subject
             ("He did not ask; he lost control.", FLAG),

@@ -12,7 +12,7 @@ import itertools
 from langcheck.conditions.candidate import Candidate
 from langcheck.conditions.words import PERPETRATOR_WORDS, words
 
-_NEGATIONS = words("not n't never no nor neither without cannot nothing")
+_NEGATIONS = words("not n't never no nor neither without cannot nothing nobody none")
 _NEGATING_PHRASES: tuple[tuple[str, str], ...] = (
     ("rather", "than"),
     ("instead", "of"),
