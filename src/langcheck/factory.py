@@ -39,7 +39,7 @@ class Factory:
         self._rulesets: dict[Selection, ValidatedPack] = {}
         self._triggers: dict[Selection, Triggers] = {}
         self._compiled: dict[tuple[Selection, str], CompiledRules] = {}
-        self._linters: dict[Config, Linter] = {}
+        self._linters: dict[tuple[Config, Path | None], Linter] = {}
 
     def pack(self, extend: tuple[Path, ...] = ()) -> ValidatedPack:
         """Return the bundled pack with these packs added, every rule validated."""
@@ -85,12 +85,18 @@ class Factory:
         return self._compiled[key]
 
     def linter(self, config: Config) -> Linter:
-        """Return the Linter for these settings, built once."""
-        if config not in self._linters:
+        """Return the Linter for these settings, built once for each project folder.
+
+        Settings compare equal whatever folder they were read from, but `per-file-ignores` and
+        `exclude` are read against that folder: two projects with the same settings file must
+        not share one Linter, or the second would follow the first one's ignores.
+        """
+        key = (config, config.root)
+        if key not in self._linters:
             from langcheck.linter import Linter
 
-            self._linters[config] = Linter(config, factory=self)
-        return self._linters[config]
+            self._linters[key] = Linter(config, factory=self)
+        return self._linters[key]
 
 
 _SHARED = Factory()  # empty until asked: building it loads nothing
