@@ -43,11 +43,27 @@ QUICK: dict[str, tuple[str, ...]] = {
 CORE: dict[str, tuple[str, ...]] = {
     **QUICK,
     "conditions/*": ("tests/test_conditions.py", "tests/test_presumption.py", "tests/test_rule_examples.py"),
+    "checker.py": (
+        "tests/test_engine.py",
+        "tests/test_bite_planted.py",
+        "tests/test_presumption.py",
+        "tests/test_bite_mutants_checker.py",
+    ),
     "engine.py": ("tests/test_engine.py", "tests/test_rule_examples.py"),
-    "fixes.py": ("tests/test_fix.py", "tests/test_rule_examples.py"),
-    "cli/fix.py": ("tests/test_fix.py", "tests/test_bite_planted.py"),
-    "cli/safewrite.py": ("tests/test_fix.py", "tests/test_bite_planted.py"),
-    "formatters/*": ("tests/test_formats.py", "tests/test_cli.py", "tests/test_bite_planted.py"),
+    "fixes.py": ("tests/test_fix.py", "tests/test_rule_examples.py", "tests/test_bite_mutants_fix.py"),
+    "cli/fix.py": ("tests/test_fix.py", "tests/test_bite_planted.py", "tests/test_bite_mutants_fix.py"),
+    "cli/safewrite.py": (
+        "tests/test_fix.py",
+        "tests/test_fix_safety.py",
+        "tests/test_bite_planted.py",
+        "tests/test_bite_mutants_fix.py",
+    ),
+    "formatters/*": (
+        "tests/test_formats.py",
+        "tests/test_cli.py",
+        "tests/test_bite_planted.py",
+        "tests/test_bite_mutants_formatters.py",
+    ),
 }
 """Every core module named in issue 19 and the tests that cover it."""
 
