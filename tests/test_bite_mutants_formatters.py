@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from langcheck.formatters import OutputFormat, write
+from langcheck.formatters.concise import write_concise
 from langcheck.formatters.jsonfmt import to_json
 from langcheck.formatters.sarif import to_sarif
 from langcheck.formatters.statistics import write_statistics
@@ -271,6 +272,49 @@ def test_a_line_just_short_enough_is_shown_whole() -> None:
     assert _passage(_one(_at("PHRASE", longer), longer))[0] == "1 | " + line + "..."
 
 
+def test_a_line_of_exactly_the_window_is_shown_whole_wherever_the_phrase_is() -> None:
+    line = "a" * 10 + "PHRASE" + "b" * 110  # 2 * 60 + the phrase
+    assert _passage(_one(_at("PHRASE", line), line)) == ("1 | " + line, "  | " + " " * 10 + "^" * 6)
+
+
+def test_the_window_starts_after_the_first_space_in_it() -> None:
+    near = LONG[:300]
+    assert _passage(_one(_at("word05", near), near))[0] == (
+        "1 | word00 word01 word02 word03 word04 word05 word06 word07 word08 word09 word10 word11 word12 word13..."
+    )
+    line = "x " + "y" * 59 + "PHRASE " + "z" * 200  # the window would start at the space
+    assert _passage(_one(_at("PHRASE", line), line))[0] == "1 | ..." + "y" * 59 + "PHRASE..."
+    solid = "x" + "y" * 60 + "PHRASE" + "z" * 200  # cut one character in, with no space to move to
+    assert _passage(_one(_at("PHRASE", solid), solid))[0] == "1 | ..." + "y" * 60 + "PHRASE" + "z" * 60 + "..."
+
+
+def test_a_window_that_reaches_the_end_of_the_line_is_not_cut_there() -> None:
+    assert _passage(_one(_at("word35", LONG), LONG))[0] == (
+        "1 | ...word27 word28 word29 word30 word31 word32 word33 word34 word35 word36 word37 word38 word39"
+    )
+
+
+def test_on_a_terminal_the_window_is_sized_to_the_width() -> None:
+    line = "x" * 100 + "PHRASE" + "y" * 100
+    passage, carets = _passage(_one(_at("PHRASE", line), line, width=80))
+    assert passage == "1 | ..." + "x" * 32 + "PHRASE" + "y" * 32 + "..."  # (80 - 1 - 3 - 6 - 6) // 2 either side
+    assert carets == "  | " + " " * 35 + "^" * 6
+    tiny = _one(_at("PHRASE", line), line, width=20)
+    assert _passage(tiny)[0] == "1 | ..." + "x" * 8 + "PHRASE" + "y" * 8 + "..."  # never under 8
+    amp = "x" * 100 + "&" + "y" * 100  # a one-character match
+    assert _passage(_one(_at("&", amp), amp, width=81))[0] == "1 | ..." + "x" * 35 + "&" + "y" * 35 + "..."
+
+
+def test_the_words_of_a_finding_without_its_line_wrap_on_a_terminal() -> None:
+    f = _at("was putting herself at risk by staying out", "YP was putting herself at risk by staying out")
+    assert _one(f, None, width=24).splitlines()[1:5] == [
+        '  "was putting herself',
+        "   at risk by staying",
+        '   out"',
+        "  = why: langcheck explain TS001",
+    ]
+
+
 def test_on_a_narrow_terminal_the_window_shrinks_but_keeps_eight_characters_of_context() -> None:
     out = _one(_at("word20", LONG), LONG, width=80)
     assert _passage(out) == (
@@ -314,22 +358,52 @@ def test_an_empty_match_still_gets_one_caret() -> None:
     assert _passage(_one(f, "YP MFH.")) == ("1 | YP MFH.", "  |    ^")
 
 
+def _coloured(report: Report) -> list[str]:
+    buf = io.StringIO()
+    console = Console(file=buf, width=200, force_terminal=True, color_system="standard", highlight=False)
+    write(OutputFormat.TEXT, report, console, verbose=True)
+    return buf.getvalue().splitlines()
+
+
 def test_colours_mark_the_severity_and_the_flagged_words() -> None:
-    buf = io.StringIO()
-    console = Console(file=buf, width=200, force_terminal=True, color_system="standard", highlight=False)
-    write(OutputFormat.TEXT, Report((FileReport("-", (DOCX,), lines=((1, "YP said 'I chose to go'"),)),)), console)
-    out = buf.getvalue()
-    assert "\x1b[1;31merror\x1b[0m" in out  # an error is bold red
-    assert "\x1b[1;4;31mchose to\x1b[0m" in out  # the words underlined in the same colour
-    assert "\x1b[1;31m" + " " * 11 + "^" * 8 + "\x1b[0m" in out
-    assert "\x1b[1;35mTS003 \x1b[0m" in out and "\x1b[34m  |" in out and "\x1b[32m  = replace with: " in out
-    assert "\x1b[2m  = why: \x1b[0m" in out
-    buf = io.StringIO()
-    console = Console(file=buf, width=200, force_terminal=True, color_system="standard", highlight=False)
-    write(OutputFormat.TEXT, REPORT, console)
-    out = buf.getvalue()
-    assert "\x1b[1;33mwarning\x1b[0m" in out and "\x1b[1;36minfo\x1b[0m" in out
-    assert "\x1b[32m  = instead: " in out and "\x1b[1;32mNo findings" not in out
+    bold, end, gutter = "\x1b[1m", "\x1b[0m", "\x1b[34m"
+    assert _coloured(REPORT) == [
+        f"{bold}notes/jade.txt:1:20: {end}\x1b[1;35mTS001 {end}\x1b[1;33mwarning{end}: "
+        "'putting herself at risk' makes the child responsible.",
+        f"{gutter}  |{end}",
+        f"{gutter}1 | {end}Jade (14) has been \x1b[1;4;33mputting herself at risk{end} by staying out with older men.",
+        f"{gutter}  | {end}\x1b[1;33m                   ^^^^^^^^^^^^^^^^^^^^^^^{end}",
+        '\x1b[32m  = instead: "is at risk from the adults who are exploiting her"; '
+        f'"is being placed at risk by [name the adults]"{end}',
+        f"\x1b[2m  = why: {end}\x1b[2mlangcheck explain TS001{end}",
+        "",
+        f"{bold}notes/jade.txt:2:15: {end}\x1b[1;35mTS002 {end}\x1b[1;36minfo{end}: 'historic abuse' suggests the harm is over.",
+        f"{gutter}  |{end}",
+        f"{gutter}2 | {end}She disclosed \x1b[1;4;36mhistoric abuse{end}.",
+        f"{gutter}  | {end}\x1b[1;36m              ^^^^^^^^^^^^^^{end}",
+        '\x1b[32m  = replace with: "non-recent abuse"; "earlier abuse" (langcheck fix --write uses the first)'
+        f"{end}",
+        f'\x1b[32m  = instead: "non-recent abuse"{end}',
+        f"\x1b[2m  = why: {end}\x1b[2mlangcheck explain TS002{end}",
+        "",
+        f"{bold}notes/jade.txt:3:6: {end}\x1b[1;35mLC001 {end}\x1b[1;33mwarning{end}: This suppression silences nothing.",
+        f"{gutter}  |{end}",
+        f"{gutter}3 | {end}<!-- \x1b[1;4;33mlangcheck: disable=TS001{end} -->",
+        f"{gutter}  | {end}\x1b[1;33m     ^^^^^^^^^^^^^^^^^^^^^^^^{end}",
+        "",
+        f"{bold}report.docx (paragraph 12): {end}\x1b[1;35mTS003 {end}\x1b[1;31merror{end}: "
+        "'chose to' puts the choice on the child.  (in quoted speech)",
+        f"{gutter}  |{end}",
+        f"{gutter}  | {end}YP said 'I \x1b[1;4;31mchose to{end} go'",
+        f"{gutter}  | {end}\x1b[1;31m           ^^^^^^^^{end}",
+        f'\x1b[32m  = replace with: "was taken" (langcheck fix --write uses the first){end}',
+        f"\x1b[2m  = why: {end}\x1b[2mlangcheck explain TS003{end}",
+        "",
+        f"{bold}4 findings in 2 of 2 files (1 error, 2 warnings, 1 info){end}; 2 safe fixes available: langcheck fix "
+        f"--write.\x1b[1;31m 1 file could not be checked.{end} 3 files skipped (2 binary, 1 unsupported).",
+    ]
+    assert _coloured(Report((FileReport("a.txt"),))) == [f"\x1b[1;32mNo findings in 1 file.{end}"]
+    assert _coloured(Report(())) == [f"{bold}Nothing was checked{end}."]
 
 
 @pytest.mark.parametrize(
@@ -421,6 +495,9 @@ def test_concise_output() -> None:
     one = Report((FileReport("a.txt", (RISK,)),))
     assert render(OutputFormat.CONCISE, one).splitlines()[-1] == "Found 1 finding."
     assert render(OutputFormat.CONCISE, Report(())) == "Found 0 findings.\n"
+    buf = io.StringIO()
+    write_concise(one, Console(file=buf))  # the count is printed unless asked not to
+    assert buf.getvalue().endswith("\nFound 1 finding.\n")
 
 
 # JSON -------------------------------------------------------------------------------------------
@@ -465,7 +542,8 @@ def test_json_output() -> None:
 def test_json_is_indented_and_keeps_non_ascii_text() -> None:
     f = _at("naïve", "She was naïve.")
     out = render(OutputFormat.JSON, Report((FileReport("-", (f,)),)))
-    assert '  "version": 2,\n' in out and '"text": "naïve"' in out and out.endswith("}\n")
+    assert out.startswith('{\n  "version": 2,\n  "findings": [\n    {\n      "path": "-",\n')
+    assert '"text": "naïve"' in out and out.endswith("\n}\n")
 
 
 # SARIF ------------------------------------------------------------------------------------------
@@ -603,7 +681,8 @@ def test_sarif_for_a_text_file_with_a_line_location_keeps_its_fixes() -> None:
 def test_sarif_with_no_errors_is_a_successful_run_and_text_is_indented_utf8() -> None:
     f = Finding(**{**{s: getattr(RISK, s) for s in RISK.__slots__}, "message": "'naïve' blames her."})
     out = render(OutputFormat.SARIF, Report((FileReport("-", (f,)),)))
-    assert out.startswith('{\n  "$schema"') and "naïve" in out and out.endswith("}\n")
+    assert out.startswith('{\n  "$schema": ') and '\n  "runs": [\n    {\n      "tool"' in out
+    assert "naïve" in out and out.endswith("\n}\n")
     assert json.loads(out)["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
 
 
@@ -657,6 +736,8 @@ def test_github_escapes_what_would_end_a_command() -> None:
     ]
     no_message = Report((FileReport("x.txt", error=None), FileReport("y.txt", error="")))
     assert render(OutputFormat.GITHUB, no_message) == "::error file=y.txt::\n"
+    (note,) = to_sarif(no_message, {})["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["message"] == {"text": ""}
 
 
 # auto and statistics ----------------------------------------------------------------------------
@@ -700,7 +781,25 @@ def test_statistics_table() -> None:
         ["6", "testing"],
         ["1", "langcheck"],
     ]
+    lines = buf.getvalue().splitlines()
+    assert lines[0] == "Findings per rule"
+    assert lines[lines.index("Findings per rule") + 1].startswith("┏")
+    assert lines[lines.index("Findings per category") + 1].startswith("┏")
+    assert lines.index("Findings per category") > lines.index("Findings per rule") + 8
+    assert "│     3 │ TS003" in buf.getvalue()  # counts are right-aligned
+    assert "│     6 │ testing" in buf.getvalue()
+
+
+def test_statistics_ties_are_in_order_of_name_and_titles_are_bold() -> None:
+    buf = io.StringIO()
+    report = Report((FileReport("a.txt", (DOCX, RISK)),))
+    write_statistics(report, Console(file=buf, width=80, force_terminal=True, color_system="standard"))
     out = buf.getvalue()
-    assert out.index("Findings per rule") < out.index("TS003") < out.index("Findings per category")
-    assert "│     3 │ TS003" in out  # counts are right-aligned
-    assert "│     6 │ testing" in out
+    assert out.startswith("\x1b[1mFindings per rule\x1b[0m\n")
+    assert "\n\x1b[1mFindings per category\x1b[0m\n" in out
+    assert out.index("TS001") < out.index("TS003")
+    cats = Report((FileReport("a.txt", (UNUSED, RISK)),))
+    buf = io.StringIO()
+    write_statistics(cats, Console(file=buf, width=80, color_system=None))
+    categories = buf.getvalue().split("Findings per category")[1]
+    assert categories.index("langcheck") < categories.index("testing")
