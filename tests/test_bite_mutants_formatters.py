@@ -464,6 +464,9 @@ def test_where_names_the_line_or_the_place_a_person_looks() -> None:
         # the indent is never more than half the width
         ("aa bb cc dd ee ff", 6, 10, ["aa bb", "   cc", "   dd", "   ee", "   ff"]),
         ("aaa bbb", 4, 0, ["aaa", "bbb"]),
+        ("aa bb", 1, 4, ["aa", "bb"]),  # a terminal one column wide: no indent at all
+        ("a bb cc", 3, 0, ["a", "bb", "cc"]),  # a one-letter word fills a line of its own
+        ("aaaa bbbbbbbbbbbbbbbb cc", 6, 0, ["aaaa", "bbbbbbbbbbbbbbbb", "cc"]),
     ],
 )
 def test_hang(text: str, width: int | None, indent: int, lines: list[str]) -> None:
