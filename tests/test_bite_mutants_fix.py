@@ -300,3 +300,117 @@ def test_a_file_that_cannot_be_opened_for_writing_is_refused(tmp_path: Path) -> 
     with pytest.raises(safewrite.WriteRefusedError, match=r"^cannot be changed \(Is a directory\)$"):
         safewrite.replace(moved, DONE)
     assert [p.name for p in folder.iterdir()] == []
+
+
+# every kind of problem, alone and with another ---------------------------------------------------
+
+
+def _problems(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
+    """Return, for each kind of problem, the arguments that cause it and its error line."""
+    (tmp_path / "nowhere").mkdir()
+    link = tmp_path / "broken.txt"
+    link.symlink_to(tmp_path / "nowhere" / "note.txt")
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(b"PK not really a document")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x00\x01historic abuse \xff\n")
+    missing = tmp_path / "missing.txt"
+    return {
+        "broken link": ([str(link)], f"{link}: is a symbolic link to a file that does not exist; check the link"),
+        "no match": ([str(tmp_path / "*.md")], f"{tmp_path / '*.md'}: matches no files;"),
+        "document": ([str(docx)], f"{docx}: is a .docx document, which langcheck fix does not change;"),
+        "not text": ([str(binary)], f"{binary}: looks like a binary file, not text"),
+        "missing": ([str(missing)], f"{missing}: does not exist; check the path and the spelling"),
+    }
+
+
+def test_each_problem_is_an_error_alone_and_beside_another(tmp_path: Path) -> None:
+    problems = _problems(tmp_path)
+    for kind, (args, line) in problems.items():
+        alone = fix(*args)
+        assert (alone.exit_code, alone.stdout) == (2, "Nothing to fix.\n"), kind
+        assert alone.stderr.startswith(f"error: {line}"), kind
+        for other, (more, other_line) in problems.items():
+            if other != kind:
+                both = fix("--write", *args, *more)
+                assert both.exit_code == 2, (kind, other)
+                assert line in both.stderr and other_line in both.stderr
+
+
+def test_a_refused_write_beside_another_problem_still_fails(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    os.link(note, tmp_path / "other.txt")
+    args, _ = _problems(tmp_path)["broken link"]
+    result = fix("--write", str(note), *args)
+    assert result.exit_code == 2 and "has 2 names" in result.stderr and note.read_text() == ABUSE
+
+
+def test_a_write_that_fails_is_an_error_and_leaves_the_file(tmp_path: Path) -> None:
+    import resource
+
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    assert fix(str(note)).exit_code == 1  # the rules are read (and cached) before writes are limited
+    args, _ = _problems(tmp_path)["broken link"]
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16, hard))  # a write past 16 bytes fails (EFBIG)
+    try:
+        alone = fix("--write", str(note))
+        both = fix("--write", str(note), *args)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert (alone.exit_code, alone.stdout) == (2, "Applied 0 fixes.\n")
+    assert alone.stderr == f"error: {note}: could not be written (File too large); the file is unchanged\n"
+    assert both.exit_code == 2 and "could not be written" in both.stderr
+    assert note.read_text() == ABUSE and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_fixes_waiting_in_several_files_are_added_up(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ABUSE)
+    (tmp_path / "b.txt").write_text("Historic abuse.\nHistoric abuse again.\n")
+    result = fix(str(tmp_path))
+    assert result.exit_code == 1 and result.stdout.endswith("\n3 fixes available; run with --write to apply.\n")
+    assert result.stdout.count("+++ ") == 2
+
+
+def test_fix_keeps_to_per_file_ignores(tmp_path: Path) -> None:
+    (tmp_path / ".langcheck.toml").write_text('[per-file-ignores]\n"training/*" = ["TS002"]\n')
+    (tmp_path / "training").mkdir()
+    (tmp_path / "training" / "slides.txt").write_text(ABUSE)
+    (tmp_path / "note.txt").write_text(ABUSE)
+    result = CliRunner().invoke(cli, ["fix", "--write", str(tmp_path), "--extend-rules", PACK, "--select", "TS002"])
+    assert (result.exit_code, result.stdout) == (0, "Applied 1 fix.\n")
+    assert (tmp_path / "training" / "slides.txt").read_text() == ABUSE
+    assert (tmp_path / "note.txt").read_text() == DONE
+
+
+def test_the_new_text_is_written_to_a_hidden_file_beside_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    seen: list[list[str]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        seen.append(sorted(p.name for p in tmp_path.iterdir()))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    safewrite.replace(safewrite.snapshot(note, ReadOptions()), DONE)
+    monkeypatch.undo()
+    (names, *_) = seen
+    (temporary,) = [n for n in names if n != "note.txt"]
+    assert temporary.startswith(".note.txt.") and temporary.endswith(".langcheck")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.txt"] and note.read_text() == DONE
+
+
+def test_the_message_for_a_file_changed_meanwhile(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    snap = safewrite.snapshot(note, ReadOptions())
+    note.write_text(ABUSE + "More.\n")
+    with pytest.raises(safewrite.WriteRefusedError) as refused:
+        safewrite.replace(snap, DONE)
+    assert str(refused.value) == "changed while langcheck was fixing it, so it was left as it is; run langcheck fix again"
