@@ -206,3 +206,56 @@ def test_a_clean_text_never_builds_the_matchers() -> None:
     checker = Checker(LINTER.ruleset, LINTER.options, triggers=LINTER.triggers, compiled=refuse)  # type: ignore[arg-type]
     assert checker.check("YP attended school. langcheck: ignore") == []
     assert checker.check("") == []
+
+
+# long paragraphs: each finding in the stretch two pieces share is reported once ---------------------
+
+FILLER = "YP attended school today. "
+NOTED = "Historic abuse was noted. "  # as long as FILLER
+
+
+def _long_paragraph() -> tuple[str, list[int]]:
+    """Return a paragraph of about 200,000 characters, and where "Historic abuse" starts in it.
+
+    The first piece ends at 99,996 (the last sentence end before 100,000) and the next starts
+    2,000 characters earlier: one finding is in each half of that shared stretch.
+    """
+    marked = {3790, 3828, 5000}
+    text = "".join(NOTED if i in marked else FILLER for i in range(7692))
+    return text, [i * len(FILLER) for i in sorted(marked)]
+
+
+def test_a_finding_where_two_pieces_of_a_long_paragraph_overlap_is_reported_once() -> None:
+    text, starts = _long_paragraph()
+    assert [f.start for f in LINTER.check(text)] == starts
+    assert [[f.start for f in fs] for fs in LINTER.check_many([text, ABUSE])] == [starts, [14]]
+    doc = spacy.blank("en")(text)
+    assert [f.start for f in LINTER.checker.check_doc(doc)] == starts
+
+
+def test_a_paragraph_with_a_trigger_word_but_no_finding_does_not_stop_the_search() -> None:
+    text = f"Abuse of historic records was noted.\n\n{ABUSE}"
+    assert len(LINTER.checker.prefilter(text)) == 2  # both paragraphs hold the words some rule needs
+    assert found(text) == [("TS002", "historic abuse", 52, 66)]
+
+
+def test_the_checker_itself_defaults_to_standard_input_and_checks_only_the_spans_given() -> None:
+    checker = LINTER.checker
+    (f,) = checker.check(ABUSE)
+    assert f.path == "-"
+    text = f"{ABUSE}\n\n{ABUSE}"
+    assert [f.start for f in checker.check(text, spans=[(31, 60)])] == [45]
+    assert [f.path for f in checker.check_doc(spacy.blank("en")(ABUSE))] == ["-"]
+
+
+def test_every_entry_point_gives_directive_findings_the_path_and_applies_path_ignores() -> None:
+    lint = linter(report_unused_suppressions=True, per_file_ignores=(("*", ("TS001",)),))
+    text = f"{RISK}\n{ABUSE}\nNothing here. langcheck: ignore[TS002]"
+    # standard input has no path, so no per-file ignore applies to it
+    assert [(f.rule_id, f.path) for f in lint.check(text)] == [("TS001", "-"), ("TS002", "-"), ("LC001", "-")]
+    (many,) = lint.check_many([text])
+    assert [(f.rule_id, f.path) for f in many] == [("TS001", "-"), ("TS002", "-"), ("LC001", "-")]
+    named = [(f.rule_id, f.path) for f in lint.check(text, path="notes/jade.txt")]
+    assert named == [("TS002", "notes/jade.txt"), ("LC001", "notes/jade.txt")]
+    doc = lint.checker.check_doc(spacy.blank("en")(text), path="notes/jade.txt")
+    assert [(f.rule_id, f.path) for f in doc] == named
