@@ -21,6 +21,7 @@ from langcheck.nlp import load_pipeline
 from langcheck.ruleset import RuleSet, load_pack
 
 MakePack = Callable[..., Path]
+PACK = Path(__file__).parent / "fixtures" / "pack"
 
 
 def compiled(make_pack: MakePack, *patterns: str, extra: str = "", nlp: object = None) -> CompiledRules:
@@ -164,9 +165,38 @@ def test_findings_checks_only_the_spans_given(make_pack: MakePack) -> None:
     assert rules.findings("") == [] and rules.findings("   \n ") == []
 
 
-def test_an_invalid_token_pattern_says_what_spacy_said(make_pack: MakePack) -> None:
-    rule = next(iter(load_pack(make_pack(["tokens: [{LOWER: risk}]"]))))
+@pytest.mark.parametrize(
+    "tokens",
+    [({"LOWER": "risk", "OP": "{2,x}"},), ({"LOWERR": "risk"},), ({"LOWER": "risk"}, {"LOWER": "at", "OP": "%"})],
+)
+def test_a_token_pattern_spacy_refuses_names_the_rule_file(tokens: tuple[dict[str, object], ...]) -> None:
+    rule = next(iter(load_pack(PACK)))
     with pytest.raises(RuleError) as caught:
-        CompiledRules(_with_patterns(rule, ({"LOWER": "risk", "OP": "{2,x}"},)), load_pipeline())
-    message = str(caught.value)
-    assert "patterns: a token pattern is not valid (" in message and "spaCy Matcher token dicts" in message
+        CompiledRules(_with_patterns(rule, tokens), load_pipeline())
+    assert str(caught.value) == (
+        f"{rule.path}: patterns: a token pattern is not valid (Invalid token patterns for matcher rule 'TS001'); "
+        "expected spaCy Matcher token dicts"
+    )
+
+
+def test_touching_matches_of_one_rule_are_both_kept(make_pack: MakePack) -> None:
+    rules = compiled(make_pack, 'phrase: "at risk"', "tokens: [{LOWER: harm}]")
+    assert flagged(rules, "at risk at risk") == [("at risk", 0, 7), ("at risk", 8, 15)]
+    assert flagged(rules, "harm harm") == [("harm", 0, 4), ("harm", 5, 9)]
+
+
+def test_a_longer_match_that_starts_first_comes_first(make_pack: MakePack) -> None:
+    pack = make_pack(['phrase: "put herself at risk"'])
+    make_pack(['phrase: "herself"'], id="ZZ002", name="second")
+    rules = CompiledRules(load_pack(pack), load_pipeline())
+    assert [(f.rule_id, f.text) for f in rules.findings("She put herself at risk.")] == [
+        ("ZZ001", "put herself at risk"),
+        ("ZZ002", "herself"),
+    ]
+
+
+def test_findings_of_compiled_rules_are_bare(make_pack: MakePack) -> None:
+    rules = compiled(make_pack, 'phrase: "at risk"')
+    (f,) = rules.findings("She is at risk.  langcheck: ignore")  # no suppress stage here
+    assert (f.text, f.path) == ("at risk", "-")
+
