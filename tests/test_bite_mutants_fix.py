@@ -432,3 +432,66 @@ def test_the_message_for_a_file_changed_meanwhile(tmp_path: Path) -> None:
     with pytest.raises(safewrite.WriteRefusedError) as refused:
         safewrite.replace(snap, DONE)
     assert str(refused.value) == "changed while langcheck was fixing it, so it was left as it is; run langcheck fix again"
+
+
+# what the user is told when the system refuses (root overrides these refusals, so they are simulated)
+
+
+def _refuse(monkeypatch: pytest.MonkeyPatch, name: str, error: OSError, when: object = None) -> None:
+    """Make os.`name` raise `error` when its first argument is `when` (any call if None)."""
+    real = getattr(os, name)
+
+    def refused(first: object, *args: object, **kwargs: object) -> object:
+        if when is None or first == when or (isinstance(when, int) and args and args[0] == when):
+            raise error
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(os, name, refused)
+
+
+def test_a_file_langcheck_may_not_read_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    _refuse(monkeypatch, "open", PermissionError(13, "Permission denied"), when=note)
+    with pytest.raises(InputError) as caught:
+        safewrite.snapshot(note, ReadOptions())
+    assert str(caught.value).startswith(f"{note}: ")
+    assert "permission" in str(caught.value).lower()
+
+
+def test_a_file_langcheck_may_not_write_is_refused_with_advice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    snap = safewrite.snapshot(note, ReadOptions())
+    _refuse(monkeypatch, "open", PermissionError(13, "Permission denied"), when=os.O_WRONLY | os.O_NONBLOCK)
+    with pytest.raises(safewrite.WriteRefusedError) as caught:
+        safewrite.replace(snap, DONE)
+    assert str(caught.value) == "is a file you may not change (permission denied); ask its owner to fix it"
+    assert note.read_text() == ABUSE and [p.name for p in tmp_path.iterdir()] == ["note.txt"]
+
+
+def test_a_file_whose_owner_cannot_be_kept_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    snap = safewrite.snapshot(note, ReadOptions())
+    someone_else = safewrite.Snapshot(**{**{s: getattr(snap, s) for s in snap.__slots__}, "uid": snap.uid + 1})
+    _refuse(monkeypatch, "fchown", PermissionError(1, "Operation not permitted"))
+    with pytest.raises(safewrite.WriteRefusedError) as caught:
+        safewrite.replace(someone_else, DONE)
+    assert str(caught.value) == (
+        "belongs to another user or group, and rewriting it would change its owner; ask its owner to fix it"
+    )
+    assert note.read_text() == ABUSE and [p.name for p in tmp_path.iterdir()] == ["note.txt"]
+
+
+def test_a_file_that_cannot_be_looked_at_again_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    snap = safewrite.snapshot(note, ReadOptions())
+    _refuse(monkeypatch, "stat", OSError(5, "Input/output error"), when=note)
+    with pytest.raises(safewrite.WriteRefusedError, match="^changed while langcheck was fixing it"):
+        safewrite.replace(snap, DONE)
+    monkeypatch.undo()
+    assert note.read_text() == ABUSE and [p.name for p in tmp_path.iterdir()] == ["note.txt"]
