@@ -134,6 +134,22 @@ CASES: list[tuple[str, str, bool]] = [
     ("her boyfriend", "Jade (14) is with her boyfriend.", FLAG),
     ("her boyfriend", "The suspect is her boyfriend.", FLAG),
     ("her boyfriend", "Sarah (24) says the suspect is her boyfriend.", QUIET),
+    # an adult noun, an age set off after any noun, the match naming the person
+    ("streetwise", "The lodger is streetwise.", QUIET),
+    ("streetwise", "The lodger, aged 45, is streetwise.", QUIET),
+    ("streetwise", "An adult victim is streetwise.", FLAG),  # "adult" before a neutral noun is not enough
+    ("streetwise", "A 30-year-old victim is streetwise.", QUIET),
+    ("streetwise", "A younger man is streetwise.", FLAG),
+    ("streetwise", "Jade, 25, is streetwise.", QUIET),
+    ("streetwise", "Jade - 25 - is streetwise.", FLAG),
+    ("streetwise", "At 25, she is streetwise.", FLAG),
+    ("streetwise", "Dr Ali is streetwise.", QUIET),
+    ("streetwise", "The suspect Ali is streetwise.", FLAG),
+    ("streetwise", "She met Sarah (24). Sarah Jones is streetwise.", FLAG),  # the surname is the person looked up
+    ("streetwise", "Sarah Jones-Smith (24) attended. Sarah is streetwise.", QUIET),
+    ("young woman", "The young woman, aged 22, was seen.", QUIET),
+    ("young woman", "A young woman (22) was seen.", QUIET),
+    ("young woman", "She is a young woman.", FLAG),
     # a sentence that names no one, with adults' ages only
     ("transactional sex", "Adults aged 18 to 40 were asked about transactional sex.", QUIET),
     ("transactional sex", "People aged 17 to 40 were asked about transactional sex.", FLAG),
