@@ -150,6 +150,26 @@ CASES: list[tuple[str, str, bool]] = [
     ("young woman", "The young woman, aged 22, was seen.", QUIET),
     ("young woman", "A young woman (22) was seen.", QUIET),
     ("young woman", "She is a young woman.", FLAG),
+    # the person is looked for up to 15 words back, within the sentence
+    ("streetwise", "Sarah Jones (24) attended.\n\nSarah is " + "very " * 13 + "streetwise.", QUIET),
+    ("streetwise", "Sarah Jones (24) attended.\n\nSarah is " + "very " * 14 + "streetwise.", FLAG),
+    ("young woman", "Sarah (24) said the young woman was seen.", FLAG),  # the match names the person
+    ("young lad", "Age: 34\n\nThe young lad is confident.", FLAG),  # a lad is a child, whatever the header says
+    # a pronoun stands for the nearest person of its gender and number, not one named after a preposition
+    ("streetwise", "The woman (30) met the boy. She is streetwise.", QUIET),
+    ("streetwise", "The women left. She is streetwise.", FLAG),
+    ("streetwise", "With Tom (25) she is streetwise.", FLAG),
+    ("streetwise", "The 25-year-old attended. She is streetwise.", QUIET),
+    ("streetwise", "Did Mum (44) say so? She is streetwise.", QUIET),  # a question ends the report
+    ("streetwise", "Mum (44) said so! She is streetwise.", QUIET),
+    ("consensual", "Jade and Tom (25) said it was consensual.", FLAG),
+    # a capitalised word that starts a sentence and is a preposition or a reporting verb is no name
+    ("streetwise", "Reported 25 times, she is streetwise.", FLAG),
+    ("streetwise", "Jade left. Reported 25 times, she is streetwise.", FLAG),
+    ("streetwise", "Jade left! Reported 25 times, she is streetwise.", FLAG),
+    ("streetwise", "Jade left? Reported 25 times, she is streetwise.", FLAG),
+    ("streetwise", "Note: Reported 25 times, she is streetwise.", FLAG),
+    ("streetwise", "Jo (24) attended. She is streetwise.", QUIET),  # a two-letter name
     # a sentence that names no one, with adults' ages only
     ("transactional sex", "Adults aged 18 to 40 were asked about transactional sex.", QUIET),
     ("transactional sex", "People aged 17 to 40 were asked about transactional sex.", FLAG),
@@ -159,6 +179,25 @@ CASES: list[tuple[str, str, bool]] = [
 @pytest.mark.parametrize(("phrase", "text", "flagged"), CASES, ids=[t for _, t, _ in CASES])
 def test_the_child_gate(phrase: str, text: str, flagged: bool, gate: Callable[[str, str], bool]) -> None:
     assert gate(phrase, text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Sarah Jones (24) attended. Sarah is streetwise.", QUIET),
+        ("Sarah Louise Jones (24) attended. Sarah is streetwise.", QUIET),  # past two names to the age
+        ("Sarah Jones, aged 24, attended. Sarah is streetwise.", QUIET),
+        ("Sarah is streetwise. Sarah Jones (24) attended.", QUIET),
+        ("Sarah Jones (14) attended. Sarah is streetwise.", FLAG),
+        ("Sarah attended. Sarah is streetwise.", FLAG),
+        ("Sarah is streetwise.", FLAG),
+    ],
+)
+def test_the_adult_subject_condition_finds_a_names_age_in_the_paragraph(
+    text: str, flagged: bool, make_pack: MakePack
+) -> None:
+    pack = make_pack(['phrase: "streetwise"'], applies_to="any", unless="[adult_subject]")
+    assert bool(CompiledRules(load_pack(pack), load_pipeline()).findings(text)) is flagged
 
 
 # the record: header fields and ages beside names ------------------------------------------------
@@ -171,6 +210,7 @@ def test_read_record_ages_beside_names() -> None:
     assert dict(clash.names) == {}
     skipped = read_record("Suspect Jones (40) and Mum Jones (41) attended. Police Smith, 38, too.")
     assert "Suspect" not in skipped.names and "Mum" not in skipped.names and "Police" not in skipped.names
+    assert skipped.names.get("Smith") == 38
 
 
 @pytest.mark.parametrize(
@@ -187,6 +227,11 @@ def test_read_record_ages_beside_names() -> None:
         ("Suspect age: 41\nAge: 15", Adulthood.CHILD),
         ("She said her age was 15 at the time.", Adulthood.UNKNOWN),  # prose, not a field
         ("Nothing here.", Adulthood.UNKNOWN),
+        ("Age: 18", Adulthood.ADULT),
+        ("Line one.\nLine two.\nAge: 34", Adulthood.ADULT),
+        ("\nAge: 34", Adulthood.ADULT),
+        ("Age: 34 (age at referral)\nDOB: 01/01/2015", Adulthood.UNKNOWN),  # each line is read once
+        ("She said her age was 15.\nAge: 34", Adulthood.ADULT),
     ],
 )
 def test_record_fields(text: str, fields: Adulthood) -> None:
