@@ -495,3 +495,30 @@ def test_a_file_that_cannot_be_looked_at_again_is_left_alone(tmp_path: Path, mon
         safewrite.replace(snap, DONE)
     monkeypatch.undo()
     assert note.read_text() == ABUSE and [p.name for p in tmp_path.iterdir()] == ["note.txt"]
+
+
+def test_the_diff_is_never_coloured(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("She disclosed historic abuse 12 times.\n")
+    result = fix(str(note), "--color", "always")  # patch and review tools read the diff
+    assert result.exit_code == 1 and "\x1b[" not in result.stdout
+    assert "+She disclosed non-recent abuse 12 times.\n" in result.stdout
+
+
+def test_an_edit_saved_just_after_langcheck_read_the_file_is_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(ABUSE)
+    real_snapshot = safewrite.snapshot
+
+    def snapshot_then_another_editor_saves(path: Path, options: ReadOptions) -> safewrite.Snapshot:
+        snap = real_snapshot(path, options)
+        path.write_text("She disclosed non-recent abuse, says Ofc Smith.\n")
+        return snap
+
+    monkeypatch.setattr(safewrite, "snapshot", snapshot_then_another_editor_saves)
+    result = fix("--write", str(note))
+    assert (result.exit_code, result.stdout) == (2, "Applied 0 fixes.\n")
+    assert "changed while langcheck was fixing it" in result.stderr
+    assert note.read_text() == "She disclosed non-recent abuse, says Ofc Smith.\n"
