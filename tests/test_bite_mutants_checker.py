@@ -185,7 +185,9 @@ def test_inline_suppressions_in_any_case() -> None:
 
 
 def test_a_checker_without_the_suppress_stage_reports_the_bare_findings() -> None:
-    bare = Checker(LINTER.ruleset, LINTER.options, triggers=LINTER.triggers, compiled=lambda: LINTER.compiled, suppress=False)
+    bare = Checker(
+        LINTER.ruleset, LINTER.options, triggers=LINTER.triggers, compiled=lambda: LINTER.compiled, suppress=False
+    )
     assert [f.rule_id for f in bare.check(f"{ABUSE} langcheck: ignore")] == ["TS002"]
 
 

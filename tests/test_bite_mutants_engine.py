@@ -124,7 +124,9 @@ def test_matches_that_start_together_are_ordered_shortest_first_then_by_rule(mak
 
 
 def test_an_exception_cancels_only_matches_it_covers_whole(make_pack: MakePack) -> None:
-    rules = compiled(make_pack, 'phrase: "safe and well"', extra='exceptions: ["returned safe", "safe and well check"]\n')
+    rules = compiled(
+        make_pack, 'phrase: "safe and well"', extra='exceptions: ["returned safe", "safe and well check"]\n'
+    )
     text = "She returned safe and well. A safe and well check. Found safe and well."
     assert flagged(rules, text) == [("safe and well", 13, 26), ("safe and well", 57, 70)]
 
@@ -199,4 +201,3 @@ def test_findings_of_compiled_rules_are_bare(make_pack: MakePack) -> None:
     rules = compiled(make_pack, 'phrase: "at risk"')
     (f,) = rules.findings("She is at risk.  langcheck: ignore")  # no suppress stage here
     assert (f.text, f.path) == ("at risk", "-")
-

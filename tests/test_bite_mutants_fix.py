@@ -113,7 +113,11 @@ def test_standard_input_is_a_filter(tmp_path: Path) -> None:
 
 def test_no_paths_and_missing_files_are_errors(tmp_path: Path) -> None:
     none = fix()
-    assert (none.exit_code, none.stdout, none.stderr) == (2, "", "error: no files given; name the files or folders to fix\n")
+    assert (none.exit_code, none.stdout, none.stderr) == (
+        2,
+        "",
+        "error: no files given; name the files or folders to fix\n",
+    )
     missing = str(tmp_path / "missing.txt")
     for args in ((missing,), ("--write", missing)):
         result = fix(*args)
@@ -431,7 +435,9 @@ def test_the_message_for_a_file_changed_meanwhile(tmp_path: Path) -> None:
     note.write_text(ABUSE + "More.\n")
     with pytest.raises(safewrite.WriteRefusedError) as refused:
         safewrite.replace(snap, DONE)
-    assert str(refused.value) == "changed while langcheck was fixing it, so it was left as it is; run langcheck fix again"
+    assert (
+        str(refused.value) == "changed while langcheck was fixing it, so it was left as it is; run langcheck fix again"
+    )
 
 
 # what the user is told when the system refuses (root overrides these refusals, so they are simulated)
@@ -459,9 +465,7 @@ def test_a_file_langcheck_may_not_read_is_named(tmp_path: Path, monkeypatch: pyt
     assert "permission" in str(caught.value).lower()
 
 
-def test_a_file_langcheck_may_not_write_is_refused_with_advice(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_file_langcheck_may_not_write_is_refused_with_advice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     note = tmp_path / "note.txt"
     note.write_text(ABUSE)
     snap = safewrite.snapshot(note, ReadOptions())
@@ -491,7 +495,7 @@ def test_a_file_that_cannot_be_looked_at_again_is_left_alone(tmp_path: Path, mon
     note.write_text(ABUSE)
     snap = safewrite.snapshot(note, ReadOptions())
     _refuse(monkeypatch, "stat", OSError(5, "Input/output error"), when=note)
-    with pytest.raises(safewrite.WriteRefusedError, match="^changed while langcheck was fixing it"):
+    with pytest.raises(safewrite.WriteRefusedError, match=r"^changed while langcheck was fixing it"):
         safewrite.replace(snap, DONE)
     monkeypatch.undo()
     assert note.read_text() == ABUSE and [p.name for p in tmp_path.iterdir()] == ["note.txt"]

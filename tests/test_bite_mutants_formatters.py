@@ -219,7 +219,19 @@ def _at(text: str, line: str, **kw: Any) -> Finding:
     """Return a TS001 finding of `text` where it first occurs in the one-line note `line`."""
     col = line.index(text)
     return Finding(
-        "TS001", "n", "testing", Severity.WARNING, "m", text, col, col + len(text), 1, col + 1, 1, col + 1 + len(text), **kw
+        "TS001",
+        "n",
+        "testing",
+        Severity.WARNING,
+        "m",
+        text,
+        col,
+        col + len(text),
+        1,
+        col + 1,
+        1,
+        col + 1 + len(text),
+        **kw,
     )
 
 
@@ -377,16 +389,17 @@ def test_colours_mark_the_severity_and_the_flagged_words() -> None:
         f'"is being placed at risk by [name the adults]"{end}',
         f"\x1b[2m  = why: {end}\x1b[2mlangcheck explain TS001{end}",
         "",
-        f"{bold}notes/jade.txt:2:15: {end}\x1b[1;35mTS002 {end}\x1b[1;36minfo{end}: 'historic abuse' suggests the harm is over.",
+        f"{bold}notes/jade.txt:2:15: {end}\x1b[1;35mTS002 {end}\x1b[1;36minfo{end}: "
+        "'historic abuse' suggests the harm is over.",
         f"{gutter}  |{end}",
         f"{gutter}2 | {end}She disclosed \x1b[1;4;36mhistoric abuse{end}.",
         f"{gutter}  | {end}\x1b[1;36m              ^^^^^^^^^^^^^^{end}",
-        '\x1b[32m  = replace with: "non-recent abuse"; "earlier abuse" (langcheck fix --write uses the first)'
-        f"{end}",
+        f'\x1b[32m  = replace with: "non-recent abuse"; "earlier abuse" (langcheck fix --write uses the first){end}',
         f'\x1b[32m  = instead: "non-recent abuse"{end}',
         f"\x1b[2m  = why: {end}\x1b[2mlangcheck explain TS002{end}",
         "",
-        f"{bold}notes/jade.txt:3:6: {end}\x1b[1;35mLC001 {end}\x1b[1;33mwarning{end}: This suppression silences nothing.",
+        f"{bold}notes/jade.txt:3:6: {end}\x1b[1;35mLC001 {end}\x1b[1;33mwarning{end}: "
+        "This suppression silences nothing.",
         f"{gutter}  |{end}",
         f"{gutter}3 | {end}<!-- \x1b[1;4;33mlangcheck: disable=TS001{end} -->",
         f"{gutter}  | {end}\x1b[1;33m     ^^^^^^^^^^^^^^^^^^^^^^^^{end}",
@@ -623,9 +636,7 @@ def test_sarif_results() -> None:
             "text": "'putting herself at risk' makes the child responsible. Instead: "
             '"is at risk from the adults who are exploiting her"; "is being placed at risk by [name the adults]"'
         },
-        "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": "notes/jade.txt"}, "region": _region(RISK)}}
-        ],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": "notes/jade.txt"}, "region": _region(RISK)}}],
         "partialFingerprints": {"langcheck/v1": "ce6324fb5aaa2afb8079ccc064cde3bd"},
     }
     assert historic["ruleIndex"] == 2 and historic["level"] == "note"
@@ -686,7 +697,9 @@ def test_sarif_with_no_errors_is_a_successful_run_and_text_is_indented_utf8() ->
     out = render(OutputFormat.SARIF, Report((FileReport("-", (f,)),)))
     assert out.startswith('{\n  "$schema": ') and '\n  "runs": [\n    {\n      "tool"' in out
     assert "naïve" in out and out.endswith("\n}\n")
-    assert json.loads(out)["runs"][0]["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+    assert json.loads(out)["runs"][0]["invocations"] == [
+        {"executionSuccessful": True, "toolExecutionNotifications": []}
+    ]
 
 
 def test_sarif_fingerprint_ignores_case_and_windows_separators() -> None:
