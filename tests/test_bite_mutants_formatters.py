@@ -23,7 +23,7 @@ from langcheck.formatters.concise import write_concise
 from langcheck.formatters.jsonfmt import to_json
 from langcheck.formatters.sarif import to_sarif
 from langcheck.formatters.statistics import write_statistics
-from langcheck.formatters.text import summary_line, where
+from langcheck.formatters.text import summary_line, where, write_text
 from langcheck.formatters.wrap import hang
 from langcheck.models import Finding, Location, LocationKind, Severity
 from langcheck.report import FileReport, Report
@@ -450,6 +450,9 @@ def test_summary_line(files: tuple[FileReport, ...], skipped: tuple[tuple[str, i
 def test_the_summary_leaves_out_skipped_files_unless_verbose() -> None:
     report = Report((FileReport("a.txt"),), (("binary", 2),))
     assert summary_line(report).plain == "No findings in 1 file."
+    buf = io.StringIO()
+    write_text(report, Console(file=buf, width=200))  # the summary is printed, the skipped files left out
+    assert buf.getvalue() == "No findings in 1 file.\n"
 
 
 def test_where_names_the_line_or_the_place_a_person_looks() -> None:
@@ -814,7 +817,7 @@ def test_statistics_ties_are_in_order_of_name_and_titles_are_bold() -> None:
     assert out.startswith("\x1b[1mFindings per rule\x1b[0m\n")
     assert "\n\x1b[1mFindings per category\x1b[0m\n" in out
     assert out.index("TS001") < out.index("TS003")
-    cats = Report((FileReport("a.txt", (UNUSED, RISK)),))
+    cats = Report((FileReport("a.txt", (RISK, UNUSED)),))  # "testing" is met first
     buf = io.StringIO()
     write_statistics(cats, Console(file=buf, width=80, color_system=None))
     categories = buf.getvalue().split("Findings per category")[1]
