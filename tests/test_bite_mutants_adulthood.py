@@ -176,7 +176,12 @@ CASES: list[tuple[str, str, bool]] = [
 ]
 
 
-@pytest.mark.parametrize(("phrase", "text", "flagged"), CASES, ids=[t for _, t, _ in CASES])
+def _id(text: str) -> str:
+    """Return a test id without line breaks (a node id with one is not found when selected again)."""
+    return text.replace("\n", " / ")
+
+
+@pytest.mark.parametrize(("phrase", "text", "flagged"), CASES, ids=[_id(t) for _, t, _ in CASES])
 def test_the_child_gate(phrase: str, text: str, flagged: bool, gate: Callable[[str, str], bool]) -> None:
     assert gate(phrase, text) is flagged
 
@@ -233,6 +238,7 @@ def test_read_record_ages_beside_names() -> None:
         ("Age: 34 (age at referral)\nDOB: 01/01/2015", Adulthood.UNKNOWN),  # each line is read once
         ("She said her age was 15.\nAge: 34", Adulthood.ADULT),
     ],
+    ids=lambda value: _id(value) if isinstance(value, str) else str(value),
 )
 def test_record_fields(text: str, fields: Adulthood) -> None:
     assert read_record(text).fields is fields

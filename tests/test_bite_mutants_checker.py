@@ -112,6 +112,7 @@ def test_words_named_as_words_are_never_flagged() -> None:
         ("Jade is putting herself at risk.", Subject.AUTO, ["TS001"]),  # a child is presumed
         ("Jade (24) disclosed historic abuse.", Subject.ADULT, ["TS002"]),  # a rule for anyone is never gated
     ],
+    ids=lambda value: value.replace("\n", " / ") if isinstance(value, str) else None,  # no line break in a node id
 )
 def test_the_child_gate(text: str, subject: Subject, rules: list[str]) -> None:
     assert [f.rule_id for f in linter(subject=subject).check(text)] == rules
