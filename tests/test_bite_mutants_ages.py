@@ -58,6 +58,18 @@ def ages(text: str) -> list[int]:
         ("She is 0.", []),
         ("She is 123.", []),
         ("Flat 4, and room 9.", []),
+        ("Seen at 14 he left.", [14]),
+        ("Seen at 14 they left.", [14]),
+        ("They are in their thirties.", [35]),
+        ("She is in her mid twenties.", [25]),
+        ("She is 14 years old.", [14]),
+        ("She is 14 yrs old.", [14]),
+        ("(see note 4)", []),
+        ("Jade (15)", [15]),  # at the very end of the text
+        ("He is in his 10s.", []),
+        ("A 5yo attended.", [5]),
+        ("Baby, 1, attended.", [1]),
+        ("Old notes kept for 14 years.", []),
     ],
 )
 def test_token_age_reads_the_bare_forms_notes_use(text: str, found: list[int]) -> None:
@@ -83,6 +95,7 @@ def _drops(make_pack: MakePack, phrase: str, condition: str) -> Callable[[str], 
         ("Aged 23 and unemployed, the young woman was seen.", DROP),
         ("Aged 23 and living alone in a flat, the young woman was seen.", FLAG),  # more than six words before
         ("The young woman was seen.", FLAG),
+        ("The 15-year-old young woman was seen with a man aged 40.", FLAG),  # the age before is nearer
     ],
 )
 def test_adult_age_is_the_nearest_age_given(text: str, flagged: bool, make_pack: MakePack) -> None:
@@ -101,6 +114,8 @@ def test_adult_age_is_the_nearest_age_given(text: str, flagged: bool, make_pack:
         ("The baby wandered off.", DROP),
         ("Jade (17) wandered off.", FLAG),
         ("Jade wandered off.", FLAG),
+        ("Her brother, 4, wandered off.", DROP),  # an age only the bare form gives
+        ("The 7-year-old and the 4-year-old wandered off.", FLAG),
     ],
 )
 def test_very_young_child(text: str, flagged: bool, make_pack: MakePack) -> None:
