@@ -130,6 +130,7 @@ def test_rules_for_any_age_ignore_the_gate(make_pack: MakePack) -> None:
         ("Jade (14) is mature for her age.\n\nShe is sexually active.", True),
         ("Sarah said the man was twice her age, 40.\n\nShe is sexually active.", True),  # not an age field
     ],
+    ids=lambda value: value.replace("\n", " / ") if isinstance(value, str) else None,  # no line break in a node id
 )
 def test_a_whole_record_gives_the_age_from_another_paragraph(record: str, flagged: bool, make_pack: MakePack) -> None:
     assert bool(_child_rule(make_pack).findings(record)) is flagged
