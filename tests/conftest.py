@@ -92,3 +92,17 @@ def make_pack(tmp_path: Path) -> Callable[..., Path]:
         return pack
 
     return make
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """Give a text holding a line break an id without one (the break written as //).
+
+    mutmut re-runs tests by node id; an id with a real line break is not found again, and the
+    mutants only that test covers would count as killed though no test failed
+    (benchmarks/mutation.py).
+    """
+    text = val.decode("latin-1") if isinstance(val, bytes) else val
+    if not isinstance(text, str) or not ("\n" in text or "\r" in text):
+        return None
+    text = text.replace("\r\n", "//").replace("\n", "//").replace("\r", "//")
+    return "".join(ch if ch.isprintable() and ch.isascii() else "?" for ch in text)
