@@ -55,7 +55,9 @@ _CHILD_WORD_RE = re.compile(
     r"\b(?=[bcfghijklmprstuyBCFGHIJKLMPRSTUY])(?:child|children|child's|children's|girls?|boys?|schoolgirls?|schoolboys?|"
     r"teenagers?|teens?|juveniles?|kids?|pupils?|babies|baby|toddlers?|infants?|"
     r"young (?:person|people)|YPs?|CYP|"
-    r"looked[- ]after|in care|care leaver|(?-i:foster(?:ed|ing)?|Foster(?= (?:care|carers?|placement|home|parents?|family|mum|dad|mother|father)\b))|children's home|"
+    r"looked[- ]after|in care|care leaver|children's home|"
+    # "foster" in lower case, or "Foster carers": not the surname ("Kane Foster, 29")
+    r"(?-i:foster(?:ed|ing)?|Foster(?= (?:care|carers?|placement|home|parents?|family|mum|dad|mother|father)\b))|"
     r"residential (?:home|unit|placement|care)|respite (?:unit|care|centre)|LAC|"
     r"CSE|CCE|CME|CSA|exploited child|"
     r"(?:secondary|primary|high) school|sixth form|school(?! (?:nurse|report|staff|safeguarding lead))|"
