@@ -47,13 +47,9 @@ def _rule_entry(rule_id: str, rule: Rule | None, sample: Finding) -> dict[str, A
     }
 
 
-def _fixes(f: Finding) -> list[dict[str, Any]]:
-    """Return one SARIF fix per replacement: only words that can stand in the text as they are.
-
-    Only where the region is in the file itself (a text format); a .docx's region is in the
-    extracted text, which no tool can edit.
-    """
-    region = {
+def _region(f: Finding) -> dict[str, int]:
+    """The finding's place as a SARIF region: 1-based lines and columns, and the character span."""
+    return {
         "startLine": f.line,
         "startColumn": f.column,
         "endLine": f.end_line,
@@ -61,6 +57,15 @@ def _fixes(f: Finding) -> list[dict[str, Any]]:
         "charOffset": f.start,
         "charLength": f.end - f.start,
     }
+
+
+def _fixes(f: Finding) -> list[dict[str, Any]]:
+    """Return one SARIF fix per replacement: only words that can stand in the text as they are.
+
+    Only where the region is in the file itself (a text format); a .docx's region is in the
+    extracted text, which no tool can edit.
+    """
+    region = _region(f)
     return [
         {
             "description": {"text": f'Replace "{f.text}" with "{value}"'},
@@ -104,14 +109,7 @@ def to_sarif(report: Report, rules: dict[str, Rule]) -> dict[str, Any]:
                 {
                     "physicalLocation": {
                         "artifactLocation": {"uri": _uri(f.path)},
-                        "region": {
-                            "startLine": f.line,
-                            "startColumn": f.column,
-                            "endLine": f.end_line,
-                            "endColumn": f.end_column,
-                            "charOffset": f.start,
-                            "charLength": f.end - f.start,
-                        },
+                        "region": _region(f),
                     }
                 }
             ],
