@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from langcheck.checker import Checker
 from langcheck.citations import citation_problem
 from langcheck.fixes import apply_fixes
-from langcheck.models import FailExample, Options, Rule
+from langcheck.models import Audience, FailExample, Options, Rule
 from langcheck.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -158,8 +158,6 @@ def guards(rule: Rule) -> list[str]:
     and, for a child-only rule, the child gate (`CHILD_GATE`): each is a way the rule's patterns
     match and yet nothing is reported, and each needs a near-miss that shows it working.
     """
-    from langcheck.models import Audience
-
     named = [f"unless: {name}" for name in rule.unless] + [f"exception: {e}" for e in rule.exceptions]
     return named + ([CHILD_GATE] if rule.applies_to is not Audience.ANY else [])
 
@@ -189,14 +187,16 @@ class _Quieting:
     def __call__(self, rule: Rule, text: str) -> list[frozenset[str]]:
         """Return, for each match of `rule`'s patterns in `text`, the guards and stages that drop it.
 
-        A guard is named as in `guards`; the universal stages as "quotes" and "mentions". A
-        match that nothing drops has an empty set (and is a finding).
+        A guard is named as in `guards`; the other stages by their names in `checker.FILTERS`
+        ("quotes", "mentions"). A match that nothing drops has an empty set (and is a finding).
         """
-        from langcheck.checker import DocumentRecord, Scene, _child_gate, _mentioned, _quoted
+        from langcheck.checker import FILTERS, DocumentRecord, Scene
         from langcheck.chunking import matching_chunks
         from langcheck.conditions import CONDITIONS
         from langcheck.engine import _Prose
 
+        # The rule's own stages are split into their guards below; the others run as the checker runs them.
+        shared = [f for f in FILTERS if f.name not in ("exceptions", "unless")]
         scene = Scene(Options(), DocumentRecord(text))
         out: list[frozenset[str]] = []
         for start, end in matching_chunks(self.compiled.triggers, text):
@@ -214,30 +214,10 @@ class _Quieting:
                 why = {f"exception: {key}" for key, s, e in covering if s <= cand.start and cand.end <= e}
                 if hit.excepted and not why:
                     why.add("exceptions")  # the engine's longest-match rule chose one not named here
-                if _quoted(hit, scene):
-                    why.add("quotes")
-                if _mentioned(hit, scene):
-                    why.add("mentions")
-                if _child_gate(hit, scene):
-                    why.add(CHILD_GATE)
+                why.update(CHILD_GATE if f.name == "child gate" else f.name for f in shared if f.drops(hit, scene))
                 why.update(f"unless: {name}" for name in rule.unless if CONDITIONS[name](cand))
                 out.append(frozenset(why))
         return out
-
-
-def pattern_matches(compiled: CompiledRules, text: str) -> set[str]:
-    """Return the ids of the rules whose patterns match `text`, before any condition or filter.
-
-    The engine's match stage (exceptions, quotes, the mention and guidance filters, the child
-    gate and `unless` all come after it, in the Checker), so an example kept quiet only by a
-    filter still counts as matching.
-    """
-    from langcheck.chunking import matching_chunks
-
-    found: set[str] = set()
-    for start, end in matching_chunks(compiled.triggers, text):
-        found.update(hit.rule.id for hit in compiled.match(compiled.parse(text[start:end])))
-    return found
 
 
 def check_bite(compiled: CompiledRules, rules: RuleSet | None = None) -> Iterator[BiteResult]:
