@@ -406,23 +406,19 @@ def _fail_example(r: _Reader, key: str, item: Any, *, has_replacements: bool) ->
     if not (isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "match", "applied"}):
         raise r.fail(key, f"is {_kind(item)}", "a text, or {text: ..., match: ..., applied: ...}")
     match = item.get("match")
-    matches: list[str | None] = (
-        list(match) if isinstance(match, list) and match else [match if isinstance(match, str) else None]
-    )
-    for one in matches:
-        if match is not None and (not isinstance(one, str) or one not in item["text"]):
-            raise r.fail(
-                f"{key}.match",
-                "is not part of the example text",
-                "the exact flagged words, or a list of them when the text is flagged more than once",
-            )
+    matches: list[Any] = match if isinstance(match, list) and match else [match]
+    if match is not None and not all(isinstance(m, str) and m in item["text"] for m in matches):
+        raise r.fail(
+            f"{key}.match",
+            "is not part of the example text",
+            "the exact flagged words, or a list of them when the text is flagged more than once",
+        )
     applied = item.get("applied")
     if applied is not None and (not isinstance(applied, str) or not applied.strip()):
         raise r.fail(f"{key}.applied", f"is {_kind(applied)}", "the text as it reads with the first replacement")
     if "applied" in item and not has_replacements:
         raise r.fail(f"{key}.applied", "is given but the rule has no replacements", "no applied for a hints-only rule")
-    also = tuple(m for m in matches[1:] if m is not None)
-    return FailExample(item["text"], matches[0], applied, "applied" in item, also)
+    return FailExample(item["text"], matches[0], applied, "applied" in item, tuple(matches[1:]))
 
 
 def _examples(r: _Reader, value: Any, *, has_fix: bool, has_replacements: bool = False) -> Examples:
