@@ -136,34 +136,6 @@ def _scores(work: Path, modules: list[str]) -> list[Score]:
     return out
 
 
-def _ids_with_line_breaks(tests: list[str]) -> list[str]:
-    """Return the test ids that hold a line break.
-
-    mutmut runs each mutant's tests by node id, in a process that has run the suite before; an
-    id with a line break is then not found, and the mutants it covers count as killed though no
-    test failed. Such ids make the score too high.
-    """
-    listed = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:randomly", *tests],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-    return [line for line in listed.splitlines() if "::" in line and "\\n" in line]
-
-
-def _warn_about_line_breaks(tests: list[str]) -> None:
-    broken = _ids_with_line_breaks(tests)
-    if broken:
-        print(
-            f"warning: {len(broken)} test ids hold a line break; mutmut cannot select them again, so", file=sys.stderr
-        )
-        print("the mutants they cover count as killed. Give them ids without one, e.g.:", file=sys.stderr)
-        for line in broken[:5]:
-            print(f"    {line}", file=sys.stderr)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--module", action="append", help="a module under src/langcheck/ (glob allowed)")
@@ -187,7 +159,6 @@ def main(argv: list[str] | None = None) -> int:
         print('mutmut is not installed; run: pip install -e ".[mutation]"', file=sys.stderr)
         return 2
 
-    _warn_about_line_breaks(tests)
     work = args.keep or Path(tempfile.mkdtemp(prefix="langcheck-mutation-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
